@@ -1,0 +1,151 @@
+package com.leadflow.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The command line. Hand-parsed: seven flags do not justify a runtime dependency, and the
+ * launcher stays a jar that runs with nothing else on its classpath.
+ */
+public record LaunchOptions(
+    boolean reset,
+    boolean noServices,
+    boolean demo,
+    boolean help,
+    int kafkaPort,
+    int controllerPort,
+    int registryPort,
+    Path repoDir) {
+
+  public static final int DEFAULT_KAFKA_PORT = 9092;
+  public static final int DEFAULT_CONTROLLER_PORT = 9093;
+  public static final int DEFAULT_REGISTRY_PORT = 8090;
+
+  public static final String USAGE = """
+      Usage: java -jar local-stack/target/local-stack.jar [options]
+
+      Starts a Kafka broker, the Apicurio schema registry and the four leadflow services,
+      with their data under <repo>/.local. Ctrl-C stops everything.
+
+        --reset                 wipe .local/kafka, .local/registry and .local/data first
+                                (topics, schemas and service databases; the unpacked
+                                registry in .local/dist stays)
+        --no-services           start only the broker and the registry, e.g. to run a
+                                service from the IDE
+        --demo                  submit demo leads once everything is up
+        --kafka-port <port>     broker port (default 9092)
+        --controller-port <p>   KRaft controller port (default 9093)
+        --registry-port <port>  schema registry port (default 8090)
+        --repo <dir>            the leadflow checkout (default: found from the jar's location)
+        -h, --help              show this help
+      """;
+
+  public static LaunchOptions defaults() {
+    return new LaunchOptions(false, false, false, false,
+        DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT, null);
+  }
+
+  public static LaunchOptions parse(String... args) {
+    Deque<String> queue = new ArrayDeque<>(List.of(args));
+    LaunchOptions options = defaults();
+    while (!queue.isEmpty()) {
+      String arg = queue.removeFirst();
+      String inlineValue = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        inlineValue = arg.substring(eq + 1);
+        arg = arg.substring(0, eq);
+      }
+      options = switch (arg) {
+        case "--reset" -> flag(options, arg, inlineValue).withReset();
+        case "--no-services" -> flag(options, arg, inlineValue).withNoServices();
+        case "--demo" -> flag(options, arg, inlineValue).withDemo();
+        case "-h", "--help" -> flag(options, arg, inlineValue).withHelp();
+        case "--kafka-port" -> options.withKafkaPort(port(arg, value(arg, inlineValue, queue)));
+        case "--controller-port" ->
+            options.withControllerPort(port(arg, value(arg, inlineValue, queue)));
+        case "--registry-port" -> options.withRegistryPort(port(arg, value(arg, inlineValue, queue)));
+        case "--repo" -> options.withRepoDir(Path.of(value(arg, inlineValue, queue)));
+        default -> throw new UsageException("unknown option: " + arg);
+      };
+    }
+    options.checkPortsDiffer();
+    return options;
+  }
+
+  private static LaunchOptions flag(LaunchOptions options, String name, String inlineValue) {
+    if (inlineValue != null) {
+      throw new UsageException(name + " takes no value");
+    }
+    return options;
+  }
+
+  private static String value(String name, String inlineValue, Deque<String> queue) {
+    if (inlineValue != null) {
+      return inlineValue;
+    }
+    if (queue.isEmpty() || queue.peekFirst().startsWith("--")) {
+      throw new UsageException(name + " needs a value");
+    }
+    return queue.removeFirst();
+  }
+
+  private static int port(String name, String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below with the offending text
+    }
+    throw new UsageException(name + " needs a port number between 1 and 65535, not '" + text + "'");
+  }
+
+  private void checkPortsDiffer() {
+    if (kafkaPort == controllerPort || kafkaPort == registryPort || controllerPort == registryPort) {
+      throw new UsageException("the broker, controller and registry ports must differ");
+    }
+  }
+
+  LaunchOptions withReset() {
+    return new LaunchOptions(true, noServices, demo, help, kafkaPort, controllerPort, registryPort, repoDir);
+  }
+
+  LaunchOptions withNoServices() {
+    return new LaunchOptions(reset, true, demo, help, kafkaPort, controllerPort, registryPort, repoDir);
+  }
+
+  LaunchOptions withDemo() {
+    return new LaunchOptions(reset, noServices, true, help, kafkaPort, controllerPort, registryPort, repoDir);
+  }
+
+  LaunchOptions withHelp() {
+    return new LaunchOptions(reset, noServices, demo, true, kafkaPort, controllerPort, registryPort, repoDir);
+  }
+
+  LaunchOptions withKafkaPort(int port) {
+    return new LaunchOptions(reset, noServices, demo, help, port, controllerPort, registryPort, repoDir);
+  }
+
+  LaunchOptions withControllerPort(int port) {
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, port, registryPort, repoDir);
+  }
+
+  LaunchOptions withRegistryPort(int port) {
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, port, repoDir);
+  }
+
+  LaunchOptions withRepoDir(Path dir) {
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort, dir);
+  }
+
+  /** A mistake on the command line: the message is shown above the usage text. */
+  public static final class UsageException extends RuntimeException {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+}

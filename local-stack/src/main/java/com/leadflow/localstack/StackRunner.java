@@ -1,0 +1,230 @@
+package com.leadflow.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Brings the stack up in dependency order (broker and registry together, then the services),
+ * watches it, and takes it down in reverse order, once, from whichever thread asks first.
+ */
+public final class StackRunner {
+
+  static final Duration BROKER_START = Duration.ofSeconds(90);
+  static final Duration REGISTRY_START = Duration.ofSeconds(120);
+  // four Spring Boot services starting together on two cores take a while
+  static final Duration SERVICES_START = Duration.ofSeconds(240);
+  static final Duration SERVICE_STOP = Duration.ofSeconds(20);
+  static final Duration REGISTRY_STOP = Duration.ofSeconds(15);
+  static final Duration BROKER_STOP = Duration.ofSeconds(30);
+
+  private final StackLayout layout;
+  private final LaunchOptions options;
+  private final Console console;
+  private final BrokerProcess brokerProcess;
+  private final RegistryProcess registryProcess;
+  private final List<ServiceProcess> serviceProcesses;
+  private final StopSignal stopSignal = new StopSignal();
+  private final long startedAt = System.nanoTime();
+
+  private final Object lifecycle = new Object();
+  private boolean stopped;
+  private ChildProcess broker;
+  private ChildProcess registry;
+  private final List<ChildProcess> services = new ArrayList<>();
+
+  public StackRunner(StackLayout layout, LaunchOptions options, Console console) {
+    this.layout = layout;
+    this.options = options;
+    this.console = console;
+    this.brokerProcess = new BrokerProcess(layout, options.kafkaPort(), options.controllerPort());
+    this.registryProcess = new RegistryProcess(layout, options.registryPort());
+    this.serviceProcesses = options.noServices() ? List.of() : ServiceSpec.ALL.stream()
+        .map(spec -> new ServiceProcess(spec, layout, options.kafkaPort(), registryProcess.apiUrl()))
+        .toList();
+  }
+
+  /** @return the exit code: 0 after Ctrl-C, 1 if something failed to start or died */
+  public int run() {
+    try {
+      startInfrastructure();
+      startServices();
+      console.plain(Summary.render(options.kafkaPort(), registryProcess.baseUrl(), !serviceProcesses.isEmpty(),
+          layout, elapsedSeconds()));
+      if (options.demo()) {
+        runDemo();
+      }
+      ChildProcess gone = awaitFirstExit();
+      if (gone == null) {
+        return 0;
+      }
+      console.error(gone.name() + " exited unexpectedly (code " + gone.exitCode()
+          + "); stopping the rest. Its log: " + gone.logFile());
+      return 1;
+    } catch (StartupFailure failure) {
+      if (stopSignal.isRaised()) {
+        return 0;
+      }
+      console.error(failure.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      console.error("local-stack failed: " + e);
+      return 1;
+    } finally {
+      stop();
+    }
+  }
+
+  /** The broker and the registry, started side by side since neither needs the other. */
+  public void startInfrastructure() throws StartupFailure {
+    Preflight.check(layout, options, serviceProcesses);
+    if (options.reset()) {
+      List<Path> wiped = Preflight.reset(layout);
+      console.info("--reset: wiped " + (wiped.isEmpty() ? "nothing (no data yet)" : wiped));
+    }
+    List<String> logNames = new ArrayList<>(List.of(BrokerProcess.NAME, RegistryProcess.NAME));
+    serviceProcesses.forEach(s -> logNames.add(s.service().module()));
+    Preflight.clearLogs(layout, logNames);
+    createDirectories();
+
+    if (brokerProcess.prepare()) {
+      console.info("formatted a new Kafka data folder: " + layout.kafkaDataDir());
+    }
+    ChildProcess kafka = launch(brokerProcess.spec(), child -> broker = child);
+    ChildProcess schemas = launch(registryProcess.spec(), child -> registry = child);
+    console.info("starting kafka (log: " + kafka.logFile() + ") and the schema registry (log: "
+        + schemas.logFile() + ")");
+
+    brokerProcess.awaitReady(kafka, Waits.Watch.of(this::children, stopSignal, BROKER_START));
+    console.info(String.format("kafka ready on localhost:%d after %.1f s", options.kafkaPort(), elapsedSeconds()));
+    registryProcess.awaitReady(schemas, Waits.Watch.of(this::children, stopSignal, REGISTRY_START));
+    registryProcess.requireBackwardCompatibility();
+    console.info(String.format("schema registry ready on %s after %.1f s (global compatibility: BACKWARD)",
+        registryProcess.baseUrl(), elapsedSeconds()));
+  }
+
+  private void startServices() throws StartupFailure {
+    if (serviceProcesses.isEmpty()) {
+      return;
+    }
+    Map<ServiceProcess, ChildProcess> pending = new LinkedHashMap<>();
+    for (ServiceProcess service : serviceProcesses) {
+      pending.put(service, launch(service.spec(console), services::add));
+    }
+    console.info("starting " + serviceProcesses.size() + " services; their logs are in " + layout.logsDir());
+    Waits.Watch watch = Waits.Watch.of(this::children, stopSignal, SERVICES_START);
+    while (!pending.isEmpty()) {
+      watch.check();
+      for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+        var entry = it.next();
+        if (entry.getKey().isHealthy()) {
+          console.info(String.format("%s healthy on port %d after %.1f s", entry.getKey().service().module(),
+              entry.getKey().service().port(), elapsedSeconds()));
+          it.remove();
+        }
+      }
+      if (!pending.isEmpty() && watch.expired()) {
+        throw StartupFailure.timedOut(pending.values().iterator().next(), SERVICES_START, "healthy");
+      }
+      stopSignal.await(Duration.ofMillis(500));
+    }
+  }
+
+  /** Hook for submitting demo leads once everything is healthy; the demo arrives with issue 7. */
+  void runDemo() {
+  }
+
+  /** @return the child that exited on its own, or null if the stack was told to stop */
+  private ChildProcess awaitFirstExit() {
+    List<ChildProcess> watched = children();
+    List<CompletableFuture<?>> exits = new ArrayList<>();
+    watched.forEach(child -> exits.add(child.onExit()));
+    exits.add(stopSignal.future());
+    CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
+    if (stopSignal.isRaised()) {
+      return null;
+    }
+    return watched.stream().filter(child -> !child.isAlive()).findFirst().orElse(null);
+  }
+
+  /** Starting and stopping share one lock, so no child can slip in after the stop began. */
+  private ChildProcess launch(ChildProcess.Spec spec, Consumer<ChildProcess> register)
+      throws StartupFailure {
+    synchronized (lifecycle) {
+      if (stopped) {
+        throw StartupFailure.stopping();
+      }
+      ChildProcess child = ChildProcess.start(spec);
+      register.accept(child);
+      return child;
+    }
+  }
+
+  /** Idempotent; called on Ctrl-C (shutdown hook), after a failure, and when a child dies. */
+  public void stop() {
+    synchronized (lifecycle) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      stopSignal.raise();
+      if (children().isEmpty()) {
+        return;
+      }
+      console.info("stopping: services first, then the registry, then kafka");
+      stopTogether(services, SERVICE_STOP);
+      stopTogether(registry == null ? List.of() : List.of(registry), REGISTRY_STOP);
+      stopTogether(broker == null ? List.of() : List.of(broker), BROKER_STOP);
+      console.info("everything stopped");
+    }
+  }
+
+  private void stopTogether(List<ChildProcess> group, Duration timeout) {
+    long begin = System.nanoTime();
+    List<ChildProcess> running = group.stream().filter(ChildProcess::isAlive).toList();
+    group.forEach(ChildProcess::requestStop);
+    List<String> graceful = new ArrayList<>();
+    for (ChildProcess child : group) {
+      if (!child.awaitStop(timeout)) {
+        console.error(child.name() + " did not stop within " + timeout.toSeconds() + " s; killed it");
+      } else if (running.contains(child)) {
+        graceful.add(child.name());
+      }
+    }
+    if (!graceful.isEmpty()) {
+      console.info(String.format("stopped %s (%.1f s)", String.join(", ", graceful),
+          (System.nanoTime() - begin) / 1e9));
+    }
+  }
+
+  private List<ChildProcess> children() {
+    synchronized (lifecycle) {
+      return Stream.concat(services.stream(), Stream.of(registry, broker))
+          .filter(child -> child != null)
+          .toList();
+    }
+  }
+
+  private void createDirectories() {
+    try {
+      Files.createDirectories(layout.dataDir());
+      Files.createDirectories(layout.registryDir());
+      Files.createDirectories(layout.runDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private double elapsedSeconds() {
+    return (System.nanoTime() - startedAt) / 1e9;
+  }
+}

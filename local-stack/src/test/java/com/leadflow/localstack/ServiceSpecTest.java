@@ -1,0 +1,61 @@
+package com.leadflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ServiceSpecTest {
+
+  @Test
+  void theFourServicesOnTheirPorts() {
+    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module)
+        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service");
+    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084);
+    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::label)
+        .containsExactly("intake", "review", "insurance", "matching");
+  }
+
+  @Test
+  void environmentCarriesTheStacksAddresses() {
+    ServiceSpec review = ServiceSpec.ALL.get(1);
+
+    assertThat(review.environment("localhost:9092", "http://localhost:8090/apis/registry/v3", "/repo/.local/data"))
+        .containsExactly(
+            entry("SERVER_PORT", "8082"),
+            entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+            entry("LEADFLOW_KAFKA_REGISTRY_URL", "http://localhost:8090/apis/registry/v3"),
+            entry("LEADFLOW_DATA_DIR", "/repo/.local/data"),
+            entry("SPRING_PROFILES_ACTIVE", "local"));
+  }
+
+  private static java.util.Map.Entry<String, String> entry(String key, String value) {
+    return java.util.Map.entry(key, value);
+  }
+
+  @Test
+  void serviceProcessPassesTheBrokerPortAndDataDirOn() {
+    StackLayout layout = TestLayouts.inside(Path.of("/repo"));
+    ServiceProcess intake = new ServiceProcess(ServiceSpec.ALL.get(0), layout, 19092, "http://localhost:18090/apis/registry/v3");
+
+    assertThat(intake.jar()).isEqualTo(Path.of("/repo/intake-service/target/intake-service-0.1.0-SNAPSHOT.jar"));
+  }
+
+  @Test
+  void healthIsUpOnlyWhenTheAggregateIs() {
+    assertThat(ServiceSpec.isUp(new Http.Reply(200, "{\"status\":\"UP\",\"groups\":[\"liveness\"]}"))).isTrue();
+    assertThat(ServiceSpec.isUp(new Http.Reply(200, "{ \"status\" : \"UP\" }"))).isTrue();
+    assertThat(ServiceSpec.isUp(new Http.Reply(503,
+        "{\"status\":\"DOWN\",\"components\":{\"ping\":{\"status\":\"UP\"}}}"))).isFalse();
+    assertThat(ServiceSpec.isUp(new Http.Reply(200,
+        "{\"status\":\"OUT_OF_SERVICE\",\"components\":{\"ping\":{\"status\":\"UP\"}}}"))).isFalse();
+    assertThat(ServiceSpec.isUp(new Http.Reply(-1, "java.net.ConnectException"))).isFalse();
+  }
+
+  @Test
+  void serviceHeapDefaultsToACapAndCanBeOverridden() {
+    assertThat(ServiceProcess.javaOpts(null)).containsExactly("-Xmx256m");
+    assertThat(ServiceProcess.javaOpts("  ")).containsExactly("-Xmx256m");
+    assertThat(ServiceProcess.javaOpts(" -Xmx512m  -XX:+UseSerialGC ")).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+  }
+}

@@ -1,0 +1,41 @@
+package com.leadflow.test;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The Testcontainers variant of {@link LeadflowTestEnvironment}: Kafka and PostgreSQL in
+ * containers, started once per JVM. Used only where a Docker engine runs; elsewhere the tests
+ * that use it are skipped by {@code @Testcontainers(disabledWithoutDocker = true)}.
+ */
+public class ContainersEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static KafkaContainer kafka;
+    private static PostgreSQLContainer<?> postgres;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        start();
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.kafka.bootstrap-servers", kafka.getBootstrapServers());
+        props.put("leadflow.database.url", postgres.getJdbcUrl());
+        props.put("leadflow.database.username", postgres.getUsername());
+        props.put("leadflow.database.password", postgres.getPassword());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("leadflowContainers", props));
+        new LeadflowTestEnvironment().initialize(context);
+    }
+
+    private static synchronized void start() {
+        if (kafka == null) {
+            kafka = new KafkaContainer("apache/kafka:4.1.2");
+            postgres = new PostgreSQLContainer<>("postgres:15-alpine");
+            kafka.start();
+            postgres.start();
+        }
+    }
+}

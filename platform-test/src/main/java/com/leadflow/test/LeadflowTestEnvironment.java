@@ -1,0 +1,33 @@
+package com.leadflow.test;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a test's Spring context at the real pieces: the Apicurio registry process, a fresh
+ * PostgreSQL schema, quick retries. The broker comes from {@code @EmbeddedKafka} (or a container).
+ */
+public class LeadflowTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var env = context.getEnvironment();
+        String service = env.getProperty("spring.application.name", "svc").replace("-service", "");
+        Map<String, Object> props = new HashMap<>();
+        props.put("leadflow.kafka.registry-url", ApicurioRegistryServer.get().registryUrl());
+        if (!env.containsProperty("leadflow.database.url")) {
+            props.put("leadflow.database.url", PostgresTestDatabase.jdbcUrl());
+            props.put("leadflow.database.username", PostgresTestDatabase.user());
+            props.put("leadflow.database.password", PostgresTestDatabase.password());
+        }
+        props.put("leadflow.database.schema", PostgresTestDatabase.newSchema(service));
+        props.put("leadflow.kafka.retry.initial-interval", "50ms");
+        props.put("leadflow.kafka.retry.max-interval", "200ms");
+        props.put("leadflow.kafka.retry.max-attempts", "3");
+        props.put("spring.kafka.consumer.properties.[metadata.max.age.ms]", "1000");
+        env.getPropertySources().addFirst(new MapPropertySource("leadflowTestEnvironment", props));
+    }
+}

@@ -1,0 +1,72 @@
+package com.leadflow.platform.config;
+
+import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.correlation.CorrelationWebFilter;
+import com.leadflow.platform.outbox.Outbox;
+import com.leadflow.platform.outbox.OutboxProperties;
+import com.leadflow.platform.outbox.OutboxRelay;
+import com.leadflow.platform.outbox.OutboxRelaySignal;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The outbox, its relay, idempotent consumption and request correlation, for every service. */
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ReactiveTransactionManager connectionFactoryTransactionManager(ConnectionFactory connectionFactory) {
+        return new R2dbcTransactionManager(connectionFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    public OutboxRelaySignal outboxRelaySignal() {
+        return new OutboxRelaySignal();
+    }
+
+    @Bean
+    public Outbox outbox(DatabaseClient db, OutboxRelaySignal signal) {
+        return new Outbox(db, signal);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "leadflow.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    public OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
+            OutboxRelaySignal signal, OutboxProperties properties) {
+        return new OutboxRelay(db, tx, kafka, signal, properties);
+    }
+
+    @Bean
+    public IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
+        return new IdempotentConsumer(db, tx);
+    }
+
+    @Bean
+    public AuditLog auditLog(DatabaseClient db) {
+        return new AuditLog(db);
+    }
+
+    @Bean
+    public CorrelationWebFilter correlationWebFilter() {
+        return new CorrelationWebFilter();
+    }
+}

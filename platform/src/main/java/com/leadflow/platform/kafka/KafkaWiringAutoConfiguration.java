@@ -1,0 +1,164 @@
+package com.leadflow.platform.kafka;
+
+import com.leadflow.schemas.Topic;
+import com.leadflow.schemas.Topics;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * The Kafka wiring every service shares, written once: Avro values through Apicurio's serdes in
+ * Confluent framing, producers that never lose an acknowledged record, consumers that survive a
+ * record they cannot read, and a dead-letter topic per source topic.
+ *
+ * <p>A record whose handler fails is retried with exponential backoff; one that can never
+ * succeed (it cannot be deserialized, or its handler threw {@link EventRejectedException}) goes
+ * to {@code <topic>.dlt} at once. The dead letter keeps the original key and value and gets the
+ * exception's class and a PHI-free reason in its headers; the exception message and stack trace,
+ * which may quote patient data, are left out.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+@EnableConfigurationProperties(KafkaWiringProperties.class)
+public class KafkaWiringAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ProducerFactory.class)
+    public DefaultKafkaProducerFactory<String, Object> kafkaProducerFactory(
+            KafkaProperties kafka, KafkaWiringProperties wiring) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
+        config.putAll(registryConfig(wiring));
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, wiring.autoRegisterSchemas());
+        config.putAll(reliableProducerConfig());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(KafkaTemplate.class)
+    public KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConsumerFactory.class)
+    public DefaultKafkaConsumerFactory<String, Object> kafkaConsumerFactory(
+            KafkaProperties kafka, KafkaWiringProperties wiring) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
+        config.putAll(registryConfig(wiring));
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        // a new consumer group reads a topic from its start: no lead is skipped
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
+    public ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
+            ConsumerFactory<String, Object> consumerFactory, DefaultErrorHandler leadflowErrorHandler) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setCommonErrorHandler(leadflowErrorHandler);
+        return factory;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DefaultErrorHandler leadflowErrorHandler(
+            KafkaProperties kafka, KafkaTemplate<String, Object> avroTemplate, KafkaWiringProperties wiring) {
+        // a record that failed to deserialize is dead-lettered as the bytes it arrived with
+        Map<String, Object> bytesConfig = new LinkedHashMap<>(kafka.buildProducerProperties());
+        bytesConfig.putAll(reliableProducerConfig());
+        bytesConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        bytesConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        var bytesTemplate = new KafkaTemplate<byte[], byte[]>(new DefaultKafkaProducerFactory<>(bytesConfig));
+
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, bytesTemplate);
+        templates.put(Object.class, avroTemplate);
+        var recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
+        recoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
+        recoverer.addHeadersFunction((record, failure) -> {
+            var headers = new RecordHeaders();
+            EventHeaders.write(headers, EventHeaders.DLT_REASON, DeadLetterReason.describe(failure));
+            return headers;
+        });
+
+        KafkaWiringProperties.Retry retry = wiring.retry();
+        var backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(EventRejectedException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "leadflow.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    public KafkaAdmin.NewTopics leadflowTopics(KafkaWiringProperties wiring) {
+        List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
+        for (Topic<String, ?> topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(topic.name()).partitions(wiring.partitions()).build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    static Map<String, Object> registryConfig(KafkaWiringProperties wiring) {
+        if (wiring.registryUrl() == null || wiring.registryUrl().isBlank()) {
+            throw new IllegalStateException("leadflow.kafka.registry-url is not set");
+        }
+        return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl());
+    }
+
+    /** acks=all and idempotence: an acknowledged record is on every in-sync replica, once, in order. */
+    static Map<String, Object> reliableProducerConfig() {
+        return Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 1);
+    }
+}

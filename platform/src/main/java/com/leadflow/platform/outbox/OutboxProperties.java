@@ -1,0 +1,22 @@
+package com.leadflow.platform.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param relayEnabled whether this instance runs a relay (any number of instances may)
+ * @param pollInterval how often the relay looks for rows it was not woken for (written by
+ *     another instance, or left by a crash); rows this instance writes are published at once
+ * @param batchSize rows published per relay transaction
+ * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
+ * @param retention how long published rows are kept before they are deleted
+ */
+@ConfigurationProperties("leadflow.outbox")
+public record OutboxProperties(
+        @DefaultValue("true") boolean relayEnabled,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("30s") Duration sendTimeout,
+        @DefaultValue("7d") Duration retention) {
+}

@@ -1,0 +1,181 @@
+package com.leadflow.platform.outbox;
+
+import com.leadflow.platform.kafka.EventHeaders;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first.
+ *
+ * <p>Each batch runs in one transaction that first locks the single relay-lock row, so any
+ * number of instances may run a relay and they simply take turns; rows are read in id order and
+ * sent through an idempotent producer, so the events of one key reach their partition in the
+ * order they were committed. Rows are marked published only after the broker acknowledged them;
+ * a relay that dies in between publishes those rows again when it (or another instance) next
+ * runs, and consumers, which apply each event id once, ignore the repeat. Nothing is lost, and
+ * nothing is applied twice.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final KafkaTemplate<String, Object> kafka;
+    private final OutboxRelaySignal signal;
+    private final OutboxProperties properties;
+    private final String instance = "relay-" + UUID.randomUUID();
+    private volatile Disposable loop;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
+            OutboxRelaySignal signal, OutboxProperties properties) {
+        this.db = db;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.signal = signal;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> true), signal.wakeups())
+                .onBackpressureLatest()
+                .concatMap(wake -> drain()
+                        .onErrorResume(e -> {
+                            log.warn("Outbox relay batch failed; it will be retried: {}", e.toString());
+                            return Mono.empty();
+                        }), 1)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe();
+        log.info("Outbox relay {} started", instance);
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = loop;
+        if (current != null) {
+            current.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null && !loop.isDisposed();
+    }
+
+    @Override
+    public int getPhase() {
+        // start after the Kafka listeners, stop before them
+        return Integer.MAX_VALUE - 200;
+    }
+
+    /** Publishes batches until the outbox holds nothing unpublished. */
+    public Mono<Integer> drain() {
+        return publishBatch()
+                .expand(published -> published == properties.batchSize() ? publishBatch() : Mono.empty())
+                .reduce(0, Integer::sum);
+    }
+
+    /** Publishes at most one batch in one transaction, and returns how many rows it published. */
+    public Mono<Integer> publishBatch() {
+        Mono<Integer> batch = lockRelay()
+                .thenMany(pendingRows())
+                .collectList()
+                .flatMap(rows -> rows.isEmpty()
+                        ? Mono.just(0)
+                        : publish(rows).then(markPublished(rows)).thenReturn(rows.size()));
+        return tx.transactional(batch);
+    }
+
+    private Mono<Void> lockRelay() {
+        return db.sql("update outbox_relay_lock set holder = :holder, locked_at = :now where name = 'relay'")
+                .bind("holder", instance)
+                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .then();
+    }
+
+    private Flux<OutboxRow> pendingRows() {
+        return db.sql("""
+                        select id, event_id, topic, record_key, value_type, payload, correlation_id
+                        from outbox_event where published_at is null order by id limit :limit""")
+                .bind("limit", properties.batchSize())
+                .map((row, meta) -> new OutboxRow(
+                        row.get("id", Long.class),
+                        row.get("event_id", UUID.class),
+                        row.get("topic", String.class),
+                        row.get("record_key", String.class),
+                        row.get("value_type", String.class),
+                        bytes(row.get("payload")),
+                        row.get("correlation_id", String.class)))
+                .all();
+    }
+
+    /** Sends every row, then waits for every acknowledgement; the idempotent producer keeps their order. */
+    protected Mono<Void> publish(List<OutboxRow> rows) {
+        return Mono.fromCallable(() -> {
+                    CompletableFuture<?>[] acks = rows.stream().map(this::send).toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(acks);
+                })
+                .flatMap(Mono::fromFuture)
+                .timeout(properties.sendTimeout())
+                .then();
+    }
+
+    private CompletableFuture<?> send(OutboxRow row) {
+        SpecificRecord value = AvroBinary.decode(row.valueType(), row.payload());
+        var record = new ProducerRecord<String, Object>(row.topic(), row.key(), value);
+        EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, row.eventId().toString());
+        EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, row.correlationId());
+        EventHeaders.write(record.headers(), EventHeaders.EVENT_TYPE, value.getSchema().getFullName());
+        return kafka.send(record);
+    }
+
+    protected Mono<Void> markPublished(List<OutboxRow> rows) {
+        List<Long> ids = rows.stream().map(OutboxRow::id).toList();
+        return db.sql("update outbox_event set published_at = :now where id in (:ids)")
+                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .bind("ids", ids)
+                .then();
+    }
+
+    /** Deletes rows published longer ago than the retention; returns how many. */
+    public Mono<Long> purgePublished() {
+        return db.sql("delete from outbox_event where published_at < :cutoff")
+                .bind("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(properties.retention()))
+                .fetch().rowsUpdated();
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] array) {
+            return array;
+        }
+        if (value instanceof java.nio.ByteBuffer buffer) {
+            byte[] array = new byte[buffer.remaining()];
+            buffer.get(array);
+            return array;
+        }
+        throw new IllegalStateException("Unexpected payload column type " + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    /** One committed, not yet published event. */
+    public record OutboxRow(long id, UUID eventId, String topic, String key, String valueType, byte[] payload,
+            String correlationId) {
+    }
+}
