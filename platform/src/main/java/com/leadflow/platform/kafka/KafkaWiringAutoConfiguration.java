@@ -38,6 +38,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
@@ -109,9 +110,11 @@ public class KafkaWiringAutoConfiguration {
         // a record that failed to deserialize is dead-lettered as the bytes it arrived with
         Map<String, Object> bytesConfig = new LinkedHashMap<>(kafka.buildProducerProperties());
         bytesConfig.putAll(reliableProducerConfig());
-        bytesConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        bytesConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        var bytesTemplate = new KafkaTemplate<byte[], byte[]>(new DefaultKafkaProducerFactory<>(bytesConfig));
+        // keys usually deserialized fine (they are lead ids) while the value did not
+        var keySerializer = new DelegatingByTypeSerializer(Map.of(
+                String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()));
+        var bytesTemplate = new KafkaTemplate<Object, byte[]>(
+                new DefaultKafkaProducerFactory<>(bytesConfig, keySerializer, new ByteArraySerializer()));
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytesTemplate);
