@@ -54,9 +54,10 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             props.put("spring.flyway.schemas", schemaName);
             props.put("spring.flyway.default-schema", schemaName);
         } else if (url.startsWith("jdbc:h2:file:")) {
-            String path = url.substring("jdbc:h2:file:".length());
+            String path = new File(url.substring("jdbc:h2:file:".length())).getAbsolutePath();
             String options = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-            props.put("spring.r2dbc.url", "r2dbc:h2:file://" + (path.startsWith("/") ? "/" : "") + path + options);
+            // r2dbc-h2 drops the first slash of the path
+            props.put("spring.r2dbc.url", "r2dbc:h2:file:///" + path + options);
             props.put("spring.flyway.url", "jdbc:h2:file:" + path + options);
         } else {
             throw new IllegalStateException("leadflow.database.url must be a jdbc:postgresql: or jdbc:h2:file: URL");

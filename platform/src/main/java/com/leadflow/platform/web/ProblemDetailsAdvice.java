@@ -1,0 +1,126 @@
+package com.leadflow.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error a controller raises into RFC 9457 problem details that name the field and the
+ * rule. Submitted values are never echoed: parser messages quote the input, so they are replaced
+ * by leadflow's own words, and unexpected errors are logged by type only.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    public Mono<ResponseEntity<Object>> invalidRequest(InvalidRequestException e, ServerWebExchange exchange) {
+        return respond(Problems.invalid(e.violations()), exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
+        // the message may quote data (a constraint violation names the duplicate value), so log the type only
+        log.error("Unexpected {} at {} {}", e.getClass().getName(), exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value());
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Unexpected error",
+                "The request could not be completed. Quote the X-Correlation-Id header when reporting it."), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (FieldError error : e.getFieldErrors()) {
+            violations.add(new FieldViolation(error.getField(), ruleName(error.getCode()),
+                    error.getField() + " " + error.getDefaultMessage()));
+        }
+        e.getGlobalErrors().forEach(error -> violations.add(
+                new FieldViolation("body", ruleName(error.getCode()), String.valueOf(error.getDefaultMessage()))));
+        return respond(Problems.invalid(violations), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (causeOf(e, DataBufferLimitException.class) != null) {
+            return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    "The request body is larger than this endpoint accepts."), exchange);
+        }
+        UnrecognizedPropertyException unknown = causeOf(e, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            return respond(Problems.invalid(List.of(new FieldViolation(path(unknown), "unknown-field",
+                    "This field is not part of the request."))), exchange);
+        }
+        MismatchedInputException mismatch = causeOf(e, MismatchedInputException.class);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            return respond(Problems.invalid(List.of(new FieldViolation(path(mismatch), "type",
+                    "This field has the wrong type (e.g. text where a number or a list belongs)."))), exchange);
+        }
+        if (causeOf(e, JacksonException.class) != null) {
+            return respond(Problems.invalid(List.of(new FieldViolation("body", "malformed-json",
+                    "The request body is not well-formed JSON."))), exchange);
+        }
+        if (e.getMessage() != null && e.getMessage().contains("No request body")) {
+            return respond(Problems.invalid(List.of(new FieldViolation("body", "required",
+                    "The request needs a body."))), exchange);
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
+                "The request could not be read."), exchange);
+    }
+
+    /** {@code NotBlank} becomes {@code not-blank}: rule names are lower-case words joined by dashes. */
+    static String ruleName(String code) {
+        if (code == null) {
+            return "invalid";
+        }
+        return code.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** The field's JSON path, e.g. {@code insurance.memberId} or {@code requestedServices[2]}. */
+    static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
+        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+    }
+}
