@@ -4,7 +4,13 @@ import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.kafka.EventRejectedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.leadflow.platform.outbox.Outbox;
+import com.leadflow.schemas.Topics;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,6 +23,31 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootApplication
 public class PlatformTestApplication {
+
+    /** Records a status event for the lead named in the path, as a service's HTTP endpoint would. */
+    @RestController
+    static class NotesController {
+        private final Outbox outbox;
+        private final TransactionalOperator tx;
+
+        NotesController(Outbox outbox, TransactionalOperator tx) {
+            this.outbox = outbox;
+            this.tx = tx;
+        }
+
+        @PostMapping("/test/leads/{leadId}/status")
+        Mono<String> record(@PathVariable String leadId) {
+            var event = LeadStatusChanged.newBuilder().setLeadId(leadId).setOccurredAt(java.time.Instant.now())
+                    .setReporter(com.leadflow.events.Reporter.REVIEW).setStage(com.leadflow.events.Stage.REVIEW)
+                    .setStatus(com.leadflow.events.LeadStatus.REVIEW_QUEUED).setSummary("from http").build();
+            return tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, event)).map(Object::toString);
+        }
+    }
+
+    @Bean
+    com.leadflow.platform.security.AccessRules testRules() {
+        return exchanges -> exchanges.pathMatchers("/test/**").permitAll();
+    }
 
     @Bean
     AppliedEvents appliedEvents(IdempotentConsumer idempotent, DatabaseClient db) {
