@@ -44,7 +44,12 @@ public record ServiceSpec(String module, String label, int port) {
    * half-started server on the port must not pass for the service.
    */
   static boolean isUp(Http.Reply reply) {
-    return reply.status() == 200
-        && reply.body().replaceAll("\\s", "").startsWith("{\"status\":\"UP\"");
+    if (reply.status() != 200) {
+      return false;
+    }
+    // the aggregate's own status, not a component's (Boot may list "groups" before it)
+    String body = reply.body().replaceAll("\\s", "");
+    int components = body.indexOf("\"components\":");
+    return (components < 0 ? body : body.substring(0, components)).contains("\"status\":\"UP\"");
   }
 }

@@ -45,6 +45,8 @@ class ServiceSpecTest {
   void healthIsUpOnlyWhenTheAggregateIs() {
     assertThat(ServiceSpec.isUp(new Http.Reply(200, "{\"status\":\"UP\",\"groups\":[\"liveness\"]}"))).isTrue();
     assertThat(ServiceSpec.isUp(new Http.Reply(200, "{ \"status\" : \"UP\" }"))).isTrue();
+    assertThat(ServiceSpec.isUp(new Http.Reply(200, "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}")))
+        .isTrue();
     assertThat(ServiceSpec.isUp(new Http.Reply(503,
         "{\"status\":\"DOWN\",\"components\":{\"ping\":{\"status\":\"UP\"}}}"))).isFalse();
     assertThat(ServiceSpec.isUp(new Http.Reply(200,
