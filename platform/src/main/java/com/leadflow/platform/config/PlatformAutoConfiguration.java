@@ -2,6 +2,7 @@ package com.leadflow.platform.config;
 
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.outbox.OutboxProperties;
@@ -11,7 +12,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -51,8 +54,9 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "leadflow.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     public OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
-            OutboxRelaySignal signal, OutboxProperties properties) {
-        return new OutboxRelay(db, tx, kafka, signal, properties);
+            OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(db, tx, kafka, signal, properties,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -67,6 +71,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     public CorrelationWebFilter correlationWebFilter() {
+        CorrelationLogging.register();
         return new CorrelationWebFilter();
     }
 }

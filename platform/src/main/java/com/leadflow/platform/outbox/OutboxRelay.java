@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -30,6 +32,9 @@ import reactor.core.scheduler.Schedulers;
  * a relay that dies in between publishes those rows again when it (or another instance) next
  * runs, and consumers, which apply each event id once, ignore the repeat. Nothing is lost, and
  * nothing is applied twice.
+ *
+ * <p>Ops see {@code leadflow.outbox.published} (events per topic) and {@code leadflow.outbox.delay}
+ * (commit to acknowledged publish). Published rows are deleted after the retention.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -41,15 +46,23 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxRelaySignal signal;
     private final OutboxProperties properties;
     private final String instance = "relay-" + UUID.randomUUID();
+    private final MeterRegistry meters;
     private volatile Disposable loop;
+    private volatile Disposable housekeeping;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
             OutboxRelaySignal signal, OutboxProperties properties) {
+        this(db, tx, kafka, signal, properties, new SimpleMeterRegistry());
+    }
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
+            OutboxRelaySignal signal, OutboxProperties properties, MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
         this.signal = signal;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -63,16 +76,25 @@ public class OutboxRelay implements SmartLifecycle {
                         }), 1)
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe();
+        housekeeping = Flux.interval(Duration.ofMinutes(1), Duration.ofHours(1))
+                .concatMap(tick -> purgePublished().onErrorResume(e -> Mono.just(0L)))
+                .subscribe(purged -> {
+                    if (purged > 0) {
+                        log.info("Deleted {} outbox rows published more than {} ago", purged, properties.retention());
+                    }
+                });
         log.info("Outbox relay {} started", instance);
     }
 
     @Override
     public void stop() {
-        Disposable current = loop;
-        if (current != null) {
-            current.dispose();
+        for (Disposable running : new Disposable[] {loop, housekeeping}) {
+            if (running != null) {
+                running.dispose();
+            }
         }
         loop = null;
+        housekeeping = null;
     }
 
     @Override
@@ -113,7 +135,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Flux<OutboxRow> pendingRows() {
         return db.sql("""
-                        select id, event_id, topic, record_key, value_type, payload, correlation_id
+                        select id, event_id, topic, record_key, value_type, payload, correlation_id, created_at
                         from outbox_event where published_at is null order by id limit :limit""")
                 .bind("limit", properties.batchSize())
                 .map((row, meta) -> new OutboxRow(
@@ -123,7 +145,8 @@ public class OutboxRelay implements SmartLifecycle {
                         row.get("record_key", String.class),
                         row.get("value_type", String.class),
                         bytes(row.get("payload")),
-                        row.get("correlation_id", String.class)))
+                        row.get("correlation_id", String.class),
+                        row.get("created_at", OffsetDateTime.class)))
                 .all();
     }
 
@@ -149,10 +172,18 @@ public class OutboxRelay implements SmartLifecycle {
 
     protected Mono<Void> markPublished(List<OutboxRow> rows) {
         List<Long> ids = rows.stream().map(OutboxRow::id).toList();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return db.sql("update outbox_event set published_at = :now where id in (:ids)")
-                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .bind("now", now)
                 .bind("ids", ids)
-                .then();
+                .then()
+                .doOnSuccess(done -> rows.forEach(row -> {
+                    meters.counter("leadflow.outbox.published", "topic", row.topic()).increment();
+                    if (row.createdAt() != null) {
+                        meters.timer("leadflow.outbox.delay", "topic", row.topic())
+                                .record(Duration.between(row.createdAt(), now));
+                    }
+                }));
     }
 
     /** Deletes rows published longer ago than the retention; returns how many. */
@@ -176,6 +207,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** One committed, not yet published event. */
     public record OutboxRow(long id, UUID eventId, String topic, String key, String valueType, byte[] payload,
-            String correlationId) {
+            String correlationId, OffsetDateTime createdAt) {
     }
 }
