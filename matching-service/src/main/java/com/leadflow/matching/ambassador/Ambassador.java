@@ -1,0 +1,62 @@
+package com.leadflow.matching.ambassador;
+
+import com.leadflow.events.Condition;
+import com.leadflow.events.Procedure;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A past patient who consented to talk with prospective ones about the condition they had and the
+ * procedure they went through. Only first name and last initial are kept: enough for a visitor
+ * to be introduced, no more.
+ *
+ * @param languages ISO 639-1 codes, lower case
+ * @param state two-letter US state, or null
+ * @param timeZone IANA zone id
+ * @param maxActive how many conversations the ambassador accepts at once
+ * @param activeMatches conversations proposed or running now
+ * @param lastMatchedAt when the ambassador was last proposed to a visitor, or null if never
+ */
+public record Ambassador(
+        UUID id,
+        String firstName,
+        String lastInitial,
+        Condition condition,
+        Procedure procedure,
+        int procedureYear,
+        AgeBand ageBand,
+        Gender gender,
+        Set<String> languages,
+        String state,
+        String timeZone,
+        ContactMode contactMode,
+        int maxActive,
+        int activeMatches,
+        AmbassadorStatus status,
+        LocalDate consentDate,
+        Instant lastMatchedAt) {
+
+    public Ambassador {
+        languages = Set.copyOf(languages);
+    }
+
+    /** How a visitor and a care manager know the ambassador, e.g. "Larry L.". */
+    public String displayName() {
+        return firstName + " " + lastInitial + ".";
+    }
+
+    public boolean hasFreeCapacity() {
+        return activeMatches < maxActive;
+    }
+
+    /** Takes a new conversation now: active and not at capacity. */
+    public boolean canTakeNewConversation() {
+        return status == AmbassadorStatus.ACTIVE && hasFreeCapacity();
+    }
+
+    public boolean speaks(String language) {
+        return languages.contains(language);
+    }
+}

@@ -1,0 +1,62 @@
+package com.leadflow.matching.ambassador;
+
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The ambassador registry's API: admins add, change, pause, resume and retire; care managers look up. */
+@RestController
+@RequestMapping("/api/ambassadors")
+public class AmbassadorController {
+
+    private final AmbassadorRegistry registry;
+
+    public AmbassadorController(AmbassadorRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping
+    Flux<AmbassadorView> all() {
+        return registry.all().map(AmbassadorView::of);
+    }
+
+    @GetMapping("/{id}")
+    Mono<AmbassadorView> one(@PathVariable UUID id) {
+        return registry.get(id).map(AmbassadorView::of);
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<AmbassadorView>> add(@RequestBody AmbassadorForm form) {
+        return registry.add(form).map(a -> ResponseEntity.created(URI.create("/api/ambassadors/" + a.id()))
+                .body(AmbassadorView.of(a)));
+    }
+
+    @PutMapping("/{id}")
+    Mono<AmbassadorView> update(@PathVariable UUID id, @RequestBody AmbassadorForm form) {
+        return registry.update(id, form).map(AmbassadorView::of);
+    }
+
+    @PostMapping("/{id}/pause")
+    Mono<AmbassadorView> pause(@PathVariable UUID id) {
+        return registry.pause(id).map(AmbassadorView::of);
+    }
+
+    @PostMapping("/{id}/resume")
+    Mono<AmbassadorView> resume(@PathVariable UUID id) {
+        return registry.resume(id).map(AmbassadorView::of);
+    }
+
+    @PostMapping("/{id}/retire")
+    Mono<AmbassadorView> retire(@PathVariable UUID id) {
+        return registry.retire(id).map(AmbassadorView::of);
+    }
+}

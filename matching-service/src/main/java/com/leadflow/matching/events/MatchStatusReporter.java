@@ -1,0 +1,83 @@
+package com.leadflow.matching.events;
+
+import com.leadflow.events.LeadStatus;
+import com.leadflow.events.LeadStatusChanged;
+import com.leadflow.events.MatchDetails;
+import com.leadflow.events.Reporter;
+import com.leadflow.events.Stage;
+import com.leadflow.matching.match.Match;
+import com.leadflow.platform.outbox.Outbox;
+import com.leadflow.schemas.Topics;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells the rest of the practice how matching went with a lead, on {@code leads.status} through the
+ * outbox, so each event commits with the change it reports. Summaries are plain words without
+ * patient data; the match's details ride in {@link MatchDetails}.
+ */
+@Component
+public class MatchStatusReporter {
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public MatchStatusReporter(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Mono<Void> proposed(Match match) {
+        return report(match.leadId(), LeadStatus.MATCH_PROPOSED,
+                "Proposed a conversation with past patient " + match.ambassadorDisplayName(), match);
+    }
+
+    public Mono<Void> accepted(Match match) {
+        return report(match.leadId(), LeadStatus.MATCH_ACCEPTED,
+                match.ambassadorDisplayName() + " agreed to talk with the visitor", match);
+    }
+
+    public Mono<Void> declined(Match match, String summary) {
+        return report(match.leadId(), LeadStatus.MATCH_DECLINED, summary, match);
+    }
+
+    public Mono<Void> completed(Match match) {
+        return report(match.leadId(), LeadStatus.MATCH_COMPLETED,
+                "The visitor talked with " + match.ambassadorDisplayName() + " and rated the conversation "
+                        + match.feedback().rating() + " of 5", match);
+    }
+
+    public Mono<Void> waitlisted(String leadId, String why) {
+        return report(leadId, LeadStatus.MATCH_WAITLISTED, why, null);
+    }
+
+    public Mono<Void> notEligible(String leadId, String why) {
+        return report(leadId, LeadStatus.MATCH_NOT_ELIGIBLE, why, null);
+    }
+
+    private Mono<Void> report(String leadId, LeadStatus status, String summary, Match match) {
+        LeadStatusChanged event = LeadStatusChanged.newBuilder()
+                .setLeadId(leadId)
+                .setOccurredAt(clock.instant())
+                .setReporter(Reporter.MATCHING)
+                .setStage(Stage.MATCHING)
+                .setStatus(status)
+                .setSummary(summary)
+                .setMatch(match == null ? null : details(match))
+                .build();
+        return outbox.record(Topics.LEADS_STATUS, leadId, event).then();
+    }
+
+    private static MatchDetails details(Match match) {
+        return MatchDetails.newBuilder()
+                .setMatchId(match.id().toString())
+                .setAmbassadorId(match.ambassadorId().toString())
+                .setAmbassadorDisplayName(match.ambassadorDisplayName())
+                .setSharedCondition(match.sharedCondition())
+                .setSharedProcedure(match.sharedProcedure())
+                .setReasons(match.reasons())
+                .setFeedbackRating(match.feedback() == null ? null : match.feedback().rating())
+                .build();
+    }
+}
