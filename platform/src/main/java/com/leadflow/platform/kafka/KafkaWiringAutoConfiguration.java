@@ -6,6 +6,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +58,23 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 @EnableConfigurationProperties(KafkaWiringProperties.class)
 public class KafkaWiringAutoConfiguration {
 
+    /**
+     * The Vert.x instance the serdes talk to the registry with. Without one, each serde falls back
+     * to a shared default instance that the first serde to close shuts down, after which no
+     * serde in the process can reach the registry; this one lives exactly as long as the context.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Vertx registryClientVertx() {
+        return Vertx.vertx();
+    }
+
     @Bean
     @ConditionalOnMissingBean(ProducerFactory.class)
     public DefaultKafkaProducerFactory<String, Object> kafkaProducerFactory(
-            KafkaProperties kafka, KafkaWiringProperties wiring) {
+            KafkaProperties kafka, KafkaWiringProperties wiring, Vertx registryClientVertx) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
-        config.putAll(registryConfig(wiring));
+        config.putAll(registryConfig(wiring, registryClientVertx));
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, wiring.autoRegisterSchemas());
         config.putAll(reliableProducerConfig());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -79,9 +91,9 @@ public class KafkaWiringAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ConsumerFactory.class)
     public DefaultKafkaConsumerFactory<String, Object> kafkaConsumerFactory(
-            KafkaProperties kafka, KafkaWiringProperties wiring) {
+            KafkaProperties kafka, KafkaWiringProperties wiring, Vertx registryClientVertx) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
-        config.putAll(registryConfig(wiring));
+        config.putAll(registryConfig(wiring, registryClientVertx));
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         // a new consumer group reads a topic from its start: no lead is skipped
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -149,11 +161,11 @@ public class KafkaWiringAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
-    static Map<String, Object> registryConfig(KafkaWiringProperties wiring) {
+    static Map<String, Object> registryConfig(KafkaWiringProperties wiring, Vertx vertx) {
         if (wiring.registryUrl() == null || wiring.registryUrl().isBlank()) {
             throw new IllegalStateException("leadflow.kafka.registry-url is not set");
         }
-        return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl());
+        return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl(), SerdeConfig.VERTX_INSTANCE, vertx);
     }
 
     /** acks=all and idempotence: an acknowledged record is on every in-sync replica, once, in order. */

@@ -11,11 +11,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -38,6 +42,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.invalid(e.violations()), exchange);
     }
 
+    /** A body (or multipart part) above the configured in-memory or on-disk limit. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    public Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
+        return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                "The request body is larger than this endpoint accepts."), exchange);
+    }
+
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
         // the message may quote data (a constraint violation names the duplicate value), so log the type only
@@ -58,6 +69,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getGlobalErrors().forEach(error -> violations.add(
                 new FieldViolation("body", ruleName(error.getCode()), String.valueOf(error.getDefaultMessage()))));
         return respond(Problems.invalid(violations), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String field = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String[] codes = error.getCodes();
+                String rule = ruleName(codes == null || codes.length == 0 ? null : codes[codes.length - 1]);
+                violations.add(new FieldViolation(field, rule, field + " " + error.getDefaultMessage()));
+            }
+        }
+        return respond(Problems.invalid(violations), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(Problems.invalid(List.of(new FieldViolation(e.getName(), "required",
+                "The " + e.getLabel() + " '" + e.getName() + "' is required."))), exchange);
     }
 
     @Override
