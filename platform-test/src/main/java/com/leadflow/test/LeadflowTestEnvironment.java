@@ -12,11 +12,19 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class LeadflowTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var env = context.getEnvironment();
         String service = env.getProperty("spring.application.name", "svc").replace("-service", "");
         Map<String, Object> props = new HashMap<>();
+        // @EmbeddedKafka publishes its address as a JVM-wide system property, which the next
+        // context's broker overwrites; pin this context to the broker started for it
+        String brokers = System.getProperty(BOOTSTRAP_SERVERS);
+        if (brokers != null && brokers.equals(env.getProperty(BOOTSTRAP_SERVERS))) {
+            props.put(BOOTSTRAP_SERVERS, brokers);
+        }
         props.put("leadflow.kafka.registry-url", ApicurioRegistryServer.get().registryUrl());
         if (!env.containsProperty("leadflow.database.url")) {
             props.put("leadflow.database.url", PostgresTestDatabase.jdbcUrl());
