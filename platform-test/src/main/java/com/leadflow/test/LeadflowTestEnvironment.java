@@ -32,6 +32,9 @@ public class LeadflowTestEnvironment implements ApplicationContextInitializer<Co
             props.put("leadflow.database.password", PostgresTestDatabase.password());
         }
         props.put("leadflow.database.schema", PostgresTestDatabase.newSchema(service));
+        // many cached contexts share one PostgreSQL: keep each context's pool small
+        props.put("spring.r2dbc.pool.initial-size", "1");
+        props.put("spring.r2dbc.pool.max-size", "4");
         props.put("leadflow.kafka.retry.initial-interval", "50ms");
         props.put("leadflow.kafka.retry.max-interval", "200ms");
         props.put("leadflow.kafka.retry.max-attempts", "3");
