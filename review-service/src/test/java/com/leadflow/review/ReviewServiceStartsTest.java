@@ -1,13 +1,11 @@
 package com.leadflow.review;
 
-import com.leadflow.test.LeadflowIntegrationTest;
+import com.leadflow.review.support.ReviewIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@LeadflowIntegrationTest
-@AutoConfigureWebTestClient
+@ReviewIntegrationTest
 class ReviewServiceStartsTest {
 
     @Autowired
@@ -23,5 +21,12 @@ class ReviewServiceStartsTest {
     @Test
     void keepsMetricsFromAnonymousCallers() {
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void keepsTheReviewQueueFromPeopleWhoAreNotClinicians() {
+        http.get().uri("/api/reviews").headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/api/reviews").exchange().expectStatus().isUnauthorized();
     }
 }

@@ -1,0 +1,38 @@
+package com.leadflow.review.support;
+
+import com.leadflow.test.LeadflowIntegrationTest;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Clock;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The one Spring context every review integration test shares: the whole service against the
+ * embedded broker, the real registry and PostgreSQL, with a clock the tests move by hand.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@LeadflowIntegrationTest
+@AutoConfigureWebTestClient
+@Import(ReviewIntegrationTest.TestClock.class)
+public @interface ReviewIntegrationTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+}

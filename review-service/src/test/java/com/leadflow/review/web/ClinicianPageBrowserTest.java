@@ -1,0 +1,143 @@
+package com.leadflow.review.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.leadflow.events.LeadStatus;
+import com.leadflow.events.Procedure;
+import com.leadflow.events.RedFlag;
+import com.leadflow.review.support.MutableClock;
+import com.leadflow.review.support.ReviewApi;
+import com.leadflow.review.support.ReviewFixture;
+import com.leadflow.review.support.ReviewFixture.Queued;
+import com.leadflow.review.support.ReviewIntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
+
+/** A clinician works the queue in a real browser: signs in, takes the next review, completes it. */
+@ReviewIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClinicianPageBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    MutableClock clock;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Value("${local.server.port}")
+    int port;
+
+    ReviewFixture reviews;
+    WebDriver browser;
+    Path profile;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium is not installed");
+        reviews = new ReviewFixture(kafka, db, brokers);
+        profile = Files.createTempDirectory("review-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-gpu", "--user-data-dir=" + profile,
+                // no look-ups of outside hosts: there is no network here, and a slow resolver can stall a page load
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", profile.toString()))
+                .withLogFile(new File("target/chromedriver.log"))
+                .withVerbose(true)
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (reviews != null) {
+            reviews.close();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    @Test
+    void aClinicianSignsInTakesTheNextReviewAndCompletesIt() {
+        clock.reset();
+        reviews.emptyTheQueue();
+        Queued routine = reviews.queueLead(List.of());
+        Queued urgent = reviews.queueLead(List.of(RedFlag.BOWEL_OR_BLADDER_CHANGES));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        browser.get("http://localhost:" + port + "/clinician/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("drlee");
+        browser.findElement(By.id("password")).sendKeys("drlee-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue tbody tr"), 2));
+        assertThat(browser.manage().getCookieNamed("LEADFLOW_REVIEW_SESSION")).isNotNull();
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr")).getText()).startsWith("Urgent").contains("left");
+
+        browser.findElement(By.id("take-next")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("task-id"), urgent.reviewId()));
+        assertThat(browser.findElement(By.id("task-lease")).getText()).contains("Claimed by drlee");
+        assertThat(browser.findElement(By.id("task-imaging")).findElement(By.tagName("a")).getAttribute("href"))
+                .startsWith("http://localhost:8081/api/imaging/img-");
+
+        // the form names the missing field before anything is recorded
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("CANDIDATE");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-errors"), "recommendedProcedure"));
+
+        new Select(browser.findElement(By.id("recommendedProcedure"))).selectByValue("MICRODISCECTOMY");
+        browser.findElement(By.id("notes")).sendKeys("Clear herniation at L5-S1");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "Review completed."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue tbody tr"), 1));
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr")).getAttribute("data-review-id"))
+                .isEqualTo(routine.reviewId());
+
+        var completed = reviews.awaitStatus(urgent.leadId(), LeadStatus.REVIEW_COMPLETED).value();
+        assertThat(completed.getReview().getRecommendedProcedure()).isEqualTo(Procedure.MICRODISCECTOMY);
+        new ReviewApi(http).review("drlee", urgent.reviewId()).expectStatus().isOk().expectBody()
+                .jsonPath("$.outcome.completedBy").isEqualTo("drlee")
+                .jsonPath("$.outcome.notes").isEqualTo("Clear herniation at L5-S1");
+    }
+}
