@@ -1,13 +1,10 @@
 package com.leadflow.intake;
 
-import com.leadflow.test.LeadflowIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@LeadflowIntegrationTest
-@AutoConfigureWebTestClient
+@IntakeIntegrationTest
 class IntakeServiceStartsTest {
 
     @Autowired

@@ -3,11 +3,16 @@ package com.leadflow.localstack;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The command line. Hand-parsed: seven flags do not justify a runtime dependency, and the
+ * The command line. Hand-parsed: a dozen flags do not justify a runtime dependency, and the
  * launcher stays a jar that runs with nothing else on its classpath.
+ *
+ * @param servicePortBase the first service's port; the others follow in {@link ServiceSpec#at} order
+ * @param database the PostgreSQL database the services share, or null for their embedded ones
  */
 public record LaunchOptions(
     boolean reset,
@@ -17,11 +22,14 @@ public record LaunchOptions(
     int kafkaPort,
     int controllerPort,
     int registryPort,
+    int servicePortBase,
+    ServiceDatabase database,
     Path repoDir) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_CONTROLLER_PORT = 9093;
   public static final int DEFAULT_REGISTRY_PORT = 8090;
+  public static final int DEFAULT_SERVICE_PORT_BASE = 8081;
 
   public static final String USAGE = """
       Usage: java -jar local-stack/target/local-stack.jar [options]
@@ -38,18 +46,29 @@ public record LaunchOptions(
         --kafka-port <port>     broker port (default 9092)
         --controller-port <p>   KRaft controller port (default 9093)
         --registry-port <port>  schema registry port (default 8090)
+        --service-port-base <n> the services listen on n, n+1, n+2, n+3 (intake, review,
+                                insurance, matching; default 8081)
+        --postgres <jdbc-url>   run the services on PostgreSQL instead of embedded databases,
+                                e.g. jdbc:postgresql://localhost:5432/leadflow; each service
+                                gets a schema of its own, named after it
+        --postgres-user <name>  default postgres
+        --postgres-password <p> default empty
+        --schema-prefix <p>     put in front of each schema name (default none: the schemas
+                                are intake, review, insurance, matching)
         --repo <dir>            the leadflow checkout (default: found from the jar's location)
         -h, --help              show this help
       """;
 
   public static LaunchOptions defaults() {
     return new LaunchOptions(false, false, false, false,
-        DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT, null);
+        DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT, DEFAULT_SERVICE_PORT_BASE, null, null);
   }
 
   public static LaunchOptions parse(String... args) {
     Deque<String> queue = new ArrayDeque<>(List.of(args));
     LaunchOptions options = defaults();
+    // the database flags only make sense together, so they are combined once all are read
+    Map<String, String> databaseFlags = new LinkedHashMap<>();
     while (!queue.isEmpty()) {
       String arg = queue.removeFirst();
       String inlineValue = null;
@@ -67,10 +86,17 @@ public record LaunchOptions(
         case "--controller-port" ->
             options.withControllerPort(port(arg, value(arg, inlineValue, queue)));
         case "--registry-port" -> options.withRegistryPort(port(arg, value(arg, inlineValue, queue)));
+        case "--service-port-base" ->
+            options.withServicePortBase(portBase(arg, value(arg, inlineValue, queue)));
+        case "--postgres", "--postgres-user", "--postgres-password", "--schema-prefix" -> {
+          databaseFlags.put(arg, value(arg, inlineValue, queue));
+          yield options;
+        }
         case "--repo" -> options.withRepoDir(Path.of(value(arg, inlineValue, queue)));
         default -> throw new UsageException("unknown option: " + arg);
       };
     }
+    options = options.withDatabase(ServiceDatabase.fromFlags(databaseFlags));
     options.checkPortsDiffer();
     return options;
   }
@@ -86,6 +112,7 @@ public record LaunchOptions(
     if (inlineValue != null) {
       return inlineValue;
     }
+    // an empty value (a blank password, say) is a value; only a following flag is not
     if (queue.isEmpty() || queue.peekFirst().startsWith("--")) {
       throw new UsageException(name + " needs a value");
     }
@@ -104,42 +131,82 @@ public record LaunchOptions(
     throw new UsageException(name + " needs a port number between 1 and 65535, not '" + text + "'");
   }
 
+  private static int portBase(String name, String text) {
+    int base = port(name, text);
+    if (base + ServiceSpec.COUNT - 1 > 65535) {
+      throw new UsageException(name + " leaves no room for " + ServiceSpec.COUNT + " ports above " + base);
+    }
+    return base;
+  }
+
   private void checkPortsDiffer() {
     if (kafkaPort == controllerPort || kafkaPort == registryPort || controllerPort == registryPort) {
       throw new UsageException("the broker, controller and registry ports must differ");
     }
+    if (noServices) {
+      return;
+    }
+    for (int port : List.of(kafkaPort, controllerPort, registryPort)) {
+      if (port >= servicePortBase && port < servicePortBase + ServiceSpec.COUNT) {
+        throw new UsageException("the service ports " + servicePortBase + "-" + (servicePortBase + ServiceSpec.COUNT - 1)
+            + " must not include the broker, controller or registry port (" + port + ")");
+      }
+    }
+  }
+
+  /** The four services on this run's ports. */
+  public List<ServiceSpec> services() {
+    return ServiceSpec.at(servicePortBase);
   }
 
   LaunchOptions withReset() {
-    return new LaunchOptions(true, noServices, demo, help, kafkaPort, controllerPort, registryPort, repoDir);
+    return new LaunchOptions(true, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+        servicePortBase, database, repoDir);
   }
 
   LaunchOptions withNoServices() {
-    return new LaunchOptions(reset, true, demo, help, kafkaPort, controllerPort, registryPort, repoDir);
+    return new LaunchOptions(reset, true, demo, help, kafkaPort, controllerPort, registryPort,
+        servicePortBase, database, repoDir);
   }
 
   LaunchOptions withDemo() {
-    return new LaunchOptions(reset, noServices, true, help, kafkaPort, controllerPort, registryPort, repoDir);
+    return new LaunchOptions(reset, noServices, true, help, kafkaPort, controllerPort, registryPort,
+        servicePortBase, database, repoDir);
   }
 
   LaunchOptions withHelp() {
-    return new LaunchOptions(reset, noServices, demo, true, kafkaPort, controllerPort, registryPort, repoDir);
+    return new LaunchOptions(reset, noServices, demo, true, kafkaPort, controllerPort, registryPort,
+        servicePortBase, database, repoDir);
   }
 
   LaunchOptions withKafkaPort(int port) {
-    return new LaunchOptions(reset, noServices, demo, help, port, controllerPort, registryPort, repoDir);
+    return new LaunchOptions(reset, noServices, demo, help, port, controllerPort, registryPort,
+        servicePortBase, database, repoDir);
   }
 
   LaunchOptions withControllerPort(int port) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, port, registryPort, repoDir);
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, port, registryPort,
+        servicePortBase, database, repoDir);
   }
 
   LaunchOptions withRegistryPort(int port) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, port, repoDir);
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, port,
+        servicePortBase, database, repoDir);
+  }
+
+  LaunchOptions withServicePortBase(int base) {
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+        base, database, repoDir);
+  }
+
+  LaunchOptions withDatabase(ServiceDatabase db) {
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+        servicePortBase, db, repoDir);
   }
 
   LaunchOptions withRepoDir(Path dir) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort, dir);
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+        servicePortBase, database, dir);
   }
 
   /** A mistake on the command line: the message is shown above the usage text. */

@@ -73,7 +73,7 @@ final class Preflight {
         "Choose another with --registry-port."));
     for (ServiceProcess service : services) {
       claims.add(new PortCheck.Claim(service.service().port(), service.service().module(),
-          "Its port is fixed; stop whatever holds it, or start with --no-services."));
+          "Choose other service ports with --service-port-base, or start with --no-services."));
     }
     return claims;
   }

@@ -1,5 +1,6 @@
 package com.leadflow.localstack;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,37 @@ import java.util.Map;
 /** One of the four leadflow services, as the launcher runs it. */
 public record ServiceSpec(String module, String label, int port) {
 
-  public static final List<ServiceSpec> ALL = List.of(
-      new ServiceSpec("intake-service", "intake", 8081),
-      new ServiceSpec("review-service", "review", 8082),
-      new ServiceSpec("insurance-service", "insurance", 8083),
-      new ServiceSpec("matching-service", "matching", 8084));
+  private static final List<String> MODULES =
+      List.of("intake-service", "review-service", "insurance-service", "matching-service");
+
+  public static final int COUNT = MODULES.size();
+
+  /** The four services on their usual ports, 8081 to 8084. */
+  public static final List<ServiceSpec> ALL = at(LaunchOptions.DEFAULT_SERVICE_PORT_BASE);
+
+  /** The four services on consecutive ports from {@code portBase}, in the order intake, review, insurance, matching. */
+  public static List<ServiceSpec> at(int portBase) {
+    List<ServiceSpec> services = new ArrayList<>();
+    for (int i = 0; i < COUNT; i++) {
+      String module = MODULES.get(i);
+      services.add(new ServiceSpec(module, shortName(module), portBase + i));
+    }
+    return List.copyOf(services);
+  }
+
+  /** The name the platform gives the service's database schema by default: intake, review, ... */
+  public String shortName() {
+    return shortName(module);
+  }
+
+  private static String shortName(String module) {
+    return module.replace("-service", "");
+  }
+
+  /** The same service listening on another port: a second instance. */
+  public ServiceSpec onPort(int otherPort) {
+    return new ServiceSpec(module, label, otherPort);
+  }
 
   public String baseUrl() {
     return "http://localhost:" + port;

@@ -43,22 +43,29 @@ public final class StackRunner {
   private final List<ChildProcess> services = new ArrayList<>();
 
   public StackRunner(StackLayout layout, LaunchOptions options, Console console) {
+    this(layout, options, console, ServiceExtras.NONE);
+  }
+
+  /** @param extras what an embedding caller (a test, a benchmark) adds to every service it starts */
+  public StackRunner(StackLayout layout, LaunchOptions options, Console console, ServiceExtras extras) {
     this.layout = layout;
     this.options = options;
     this.console = console;
     this.brokerProcess = new BrokerProcess(layout, options.kafkaPort(), options.controllerPort());
     this.registryProcess = new RegistryProcess(layout, options.registryPort());
-    this.serviceProcesses = options.noServices() ? List.of() : ServiceSpec.ALL.stream()
-        .map(spec -> new ServiceProcess(spec, layout, options.kafkaPort(), registryProcess.apiUrl()))
+    List<ServiceSpec> stack = options.services();
+    this.serviceProcesses = options.noServices() ? List.of() : stack.stream()
+        .map(spec -> new ServiceProcess(spec.module(), spec, layout, ServiceEnvironment.of(spec, stack,
+            "localhost:" + options.kafkaPort(), registryProcess.apiUrl(), layout.dataDir().toString(),
+            options.database()), extras))
         .toList();
   }
 
   /** @return the exit code: 0 after Ctrl-C, 1 if something failed to start or died */
   public int run() {
     try {
-      startInfrastructure();
-      startServices();
-      console.plain(Summary.render(options.kafkaPort(), registryProcess.baseUrl(), !serviceProcesses.isEmpty(),
+      start();
+      console.plain(Summary.render(options, registryProcess.baseUrl(), !serviceProcesses.isEmpty(),
           layout, elapsedSeconds()));
       if (options.demo()) {
         runDemo();
@@ -84,6 +91,12 @@ public final class StackRunner {
     }
   }
 
+  /** Everything, in order; returns once every service is healthy. */
+  public void start() throws StartupFailure {
+    startInfrastructure();
+    startServices();
+  }
+
   /** The broker and the registry, started side by side since neither needs the other. */
   public void startInfrastructure() throws StartupFailure {
     Preflight.check(layout, options, serviceProcesses);
@@ -92,7 +105,7 @@ public final class StackRunner {
       console.info("--reset: wiped " + (wiped.isEmpty() ? "nothing (no data yet)" : wiped));
     }
     List<String> logNames = new ArrayList<>(List.of(BrokerProcess.NAME, RegistryProcess.NAME));
-    serviceProcesses.forEach(s -> logNames.add(s.service().module()));
+    serviceProcesses.forEach(s -> logNames.add(s.name()));
     Preflight.clearLogs(layout, logNames);
     createDirectories();
 
@@ -121,13 +134,39 @@ public final class StackRunner {
       pending.put(service, launch(service.spec(console), services::add));
     }
     console.info("starting " + serviceProcesses.size() + " services; their logs are in " + layout.logsDir());
+    awaitHealthy(pending);
+  }
+
+  /**
+   * Starts one more instance of a running service on {@code port}: same database and consumer
+   * groups, so the two share the work. It is stopped with the rest. Returns once it is healthy.
+   */
+  public ChildProcess startAnotherInstance(String module, String instanceName, int port) throws StartupFailure {
+    ServiceProcess first = serviceProcesses.stream().filter(s -> s.service().module().equals(module)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(module + " is not part of this stack"));
+    ServiceProcess another = first.anotherInstance(instanceName, port);
+    if (!PortCheck.isFree(port)) {
+      throw new StartupFailure(PortCheck.describe(new PortCheck.Claim(port, instanceName, null)));
+    }
+    Preflight.clearLogs(layout, List.of(instanceName));
+    ChildProcess child = launch(another.spec(console), services::add);
+    awaitHealthy(new LinkedHashMap<>(Map.of(another, child)));
+    return child;
+  }
+
+  /** The services of this run, with their ports. */
+  public List<ServiceSpec> services() {
+    return serviceProcesses.stream().map(ServiceProcess::service).toList();
+  }
+
+  private void awaitHealthy(Map<ServiceProcess, ChildProcess> pending) throws StartupFailure {
     Waits.Watch watch = Waits.Watch.of(this::children, stopSignal, SERVICES_START);
     while (!pending.isEmpty()) {
       watch.check();
       for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
         var entry = it.next();
         if (entry.getKey().isHealthy()) {
-          console.info(String.format("%s healthy on port %d after %.1f s", entry.getKey().service().module(),
+          console.info(String.format("%s healthy on port %d after %.1f s", entry.getKey().name(),
               entry.getKey().service().port(), elapsedSeconds()));
           it.remove();
         }

@@ -2,48 +2,54 @@ package com.leadflow.localstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The block printed once everything is up: where to click, where to look. */
 final class Summary {
 
+  // each service has its own port and schema; the IDE run keeps the defaults of the one it starts
+  private static final Set<String> IDE_OWN = Set.of("SERVER_PORT", "LEADFLOW_DATABASE_SCHEMA");
+
   private Summary() {}
 
-  static List<String> render(int kafkaPort, String registryBaseUrl, boolean servicesStarted,
+  static List<String> render(LaunchOptions options, String registryBaseUrl, boolean servicesStarted,
       StackLayout layout, double seconds) {
+    List<ServiceSpec> services = options.services();
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add(String.format("leadflow is up after %.1f s", seconds));
     lines.add("");
     if (servicesStarted) {
-      row(lines, "Public form", "http://localhost:8081/");
-      row(lines, "Care manager view", "http://localhost:8081/care/");
-      row(lines, "Clinician queue", "http://localhost:8082/clinician/");
-      row(lines, "Insurance", "http://localhost:8083/");
-      row(lines, "Matching", "http://localhost:8084/");
+      row(lines, "Public form", services.get(0).baseUrl() + "/");
+      row(lines, "Care manager view", services.get(0).baseUrl() + "/care/");
+      row(lines, "Clinician queue", services.get(1).baseUrl() + "/clinician/");
+      row(lines, "Insurance", services.get(2).baseUrl() + "/");
+      row(lines, "Matching", services.get(3).baseUrl() + "/");
     }
     row(lines, "Schema registry", registryBaseUrl + "/apis/ccompat/v7/subjects");
     row(lines, "  native API", registryBaseUrl + "/apis/registry/v3");
-    row(lines, "Kafka", "localhost:" + kafkaPort);
+    row(lines, "Kafka", "localhost:" + options.kafkaPort());
     if (servicesStarted) {
       lines.add("");
-      for (ServiceSpec service : ServiceSpec.ALL) {
+      for (ServiceSpec service : services) {
         row(lines, service.label() + " health", service.healthUrl());
         row(lines, service.label() + " metrics", service.metricsUrl());
       }
     } else {
       lines.add("");
       lines.add("  No services started (--no-services). To run one from the IDE, give it:");
-      ServiceSpec.ALL.get(0)
-          .environment("localhost:" + kafkaPort, registryBaseUrl + "/apis/registry/v3", layout.dataDir().toString())
+      ServiceEnvironment.of(services.get(0), services, "localhost:" + options.kafkaPort(),
+              registryBaseUrl + "/apis/registry/v3", layout.dataDir().toString(), options.database())
           .forEach((key, value) -> {
-            if (!"SERVER_PORT".equals(key)) {
-              lines.add("    " + key + "=" + value);
+            if (!IDE_OWN.contains(key)) {
+              lines.add("    " + key + "=" + (key.endsWith("_PASSWORD") && !value.isEmpty() ? "<as given>" : value));
             }
           });
     }
     lines.add("");
     row(lines, "Logs", layout.logsDir().toString());
-    row(lines, "Data", layout.localDir().toString());
+    row(lines, "Data", options.database() == null ? layout.localDir().toString()
+        : layout.localDir() + " and " + options.database().describe());
     lines.add("");
     lines.add("  Press Ctrl-C to stop everything.");
     lines.add("");

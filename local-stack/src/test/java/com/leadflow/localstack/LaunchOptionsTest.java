@@ -19,6 +19,9 @@ class LaunchOptionsTest {
     assertThat(options.kafkaPort()).isEqualTo(9092);
     assertThat(options.controllerPort()).isEqualTo(9093);
     assertThat(options.registryPort()).isEqualTo(8090);
+    assertThat(options.servicePortBase()).isEqualTo(8081);
+    assertThat(options.services()).isEqualTo(ServiceSpec.ALL);
+    assertThat(options.database()).isNull();
     assertThat(options.repoDir()).isNull();
   }
 
@@ -76,5 +79,58 @@ class LaunchOptionsTest {
   void portsMustNotCollide() {
     assertThatThrownBy(() -> LaunchOptions.parse("--registry-port", "9092"))
         .hasMessage("the broker, controller and registry ports must differ");
+  }
+
+  @Test
+  void servicesMoveTogetherWithTheirPortBase() {
+    LaunchOptions options = LaunchOptions.parse("--service-port-base=18081");
+
+    assertThat(options.servicePortBase()).isEqualTo(18081);
+    assertThat(options.services()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
+  }
+
+  @Test
+  void servicePortsMustFitAndLeaveTheInfrastructureAlone() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--service-port-base", "65533"))
+        .hasMessage("--service-port-base leaves no room for 4 ports above 65533");
+    assertThatThrownBy(() -> LaunchOptions.parse("--service-port-base", "8088"))
+        .hasMessage("the service ports 8088-8091 must not include the broker, controller or registry port (8090)");
+    assertThat(LaunchOptions.parse("--no-services", "--service-port-base", "8088").servicePortBase())
+        .isEqualTo(8088);
+  }
+
+  @Test
+  void postgresGivesEachServiceItsSchemaWithDefaultsForUserPasswordAndPrefix() {
+    ServiceDatabase db = LaunchOptions.parse("--postgres", "jdbc:postgresql://127.0.0.1:5432/test").database();
+
+    assertThat(db.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
+    assertThat(db.username()).isEqualTo("postgres");
+    assertThat(db.password()).isEmpty();
+    assertThat(ServiceSpec.ALL).extracting(db::schemaOf)
+        .containsExactly("intake", "review", "insurance", "matching");
+  }
+
+  @Test
+  void postgresCredentialsAndSchemaPrefixInAnyOrder() {
+    ServiceDatabase db = LaunchOptions.parse("--schema-prefix", "e2e_1a2b3c4d_", "--postgres-user=leadflow",
+        "--postgres", "jdbc:postgresql://db:5432/leadflow", "--postgres-password", "").database();
+
+    assertThat(db.username()).isEqualTo("leadflow");
+    assertThat(db.password()).isEmpty();
+    assertThat(db.schemaOf(ServiceSpec.ALL.get(2))).isEqualTo("e2e_1a2b3c4d_insurance");
+  }
+
+  @Test
+  void databaseFlagsWithoutPostgresOrWithABadUrlOrPrefixAreRefused() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--postgres-user", "bob"))
+        .hasMessage("--postgres-user only applies together with --postgres");
+    assertThatThrownBy(() -> LaunchOptions.parse("--schema-prefix", "x_"))
+        .hasMessage("--schema-prefix only applies together with --postgres");
+    assertThatThrownBy(() -> LaunchOptions.parse("--postgres", "postgres://localhost/leadflow"))
+        .hasMessageContaining("--postgres needs a JDBC URL like jdbc:postgresql://");
+    assertThatThrownBy(() -> LaunchOptions.parse("--postgres", "jdbc:postgresql://db/x", "--schema-prefix", "Dev-"))
+        .hasMessageContaining("--schema-prefix may hold up to 40 lower-case letters, digits and _");
+    assertThatThrownBy(() -> LaunchOptions.parse("--postgres", "jdbc:postgresql://db/x", "--schema-prefix", "1x"))
+        .hasMessageContaining("must not start with a digit");
   }
 }

@@ -3,6 +3,8 @@ package com.leadflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServiceSpecTest {
@@ -59,5 +61,51 @@ class ServiceSpecTest {
     assertThat(ServiceProcess.javaOpts(null)).containsExactly("-Xmx256m");
     assertThat(ServiceProcess.javaOpts("  ")).containsExactly("-Xmx256m");
     assertThat(ServiceProcess.javaOpts(" -Xmx512m  -XX:+UseSerialGC ")).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+  }
+
+  @Test
+  void theServicesFollowAPortBaseAndNameTheirSchemas() {
+    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
+    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::shortName)
+        .containsExactly("intake", "review", "insurance", "matching");
+    assertThat(ServiceSpec.at(18081).get(1).healthUrl()).isEqualTo("http://localhost:18082/actuator/health");
+  }
+
+  @Test
+  void aSecondInstanceKeepsEverythingButItsPortAndLogName() {
+    StackLayout layout = TestLayouts.inside(Path.of("/repo"));
+    List<ServiceSpec> stack = ServiceSpec.at(18081);
+    ServiceDatabase db = new ServiceDatabase("jdbc:postgresql://db/x", null, null, "t_");
+    ServiceProcess first = new ServiceProcess("insurance-service", stack.get(2), layout,
+        ServiceEnvironment.of(stack.get(2), stack, "localhost:19092", "http://r/apis/registry/v3", "/d", db),
+        ServiceExtras.NONE);
+
+    ServiceProcess second = first.anotherInstance("insurance-service-2", 18099);
+
+    assertThat(second.name()).isEqualTo("insurance-service-2");
+    assertThat(second.service().port()).isEqualTo(18099);
+    assertThat(second.jar()).isEqualTo(first.jar());
+    assertThat(second.environment()).containsEntry("SERVER_PORT", "18099")
+        .containsEntry("LEADFLOW_DATABASE_SCHEMA", "t_insurance");
+    assertThat(second.spec(new Console(System.out, false)).logFile())
+        .isEqualTo(Path.of("/repo/.local/logs/insurance-service-2.log"));
+  }
+
+  @Test
+  void extrasAddSettingsPerModuleReplaceTheJavaOptionsAndCanKeepTheConsoleQuiet() {
+    StackLayout layout = TestLayouts.inside(Path.of("/repo"));
+    ServiceSpec intake = ServiceSpec.ALL.get(0);
+    ServiceExtras extras = new ServiceExtras(List.of("-Xmx200m", "-XX:TieredStopAtLevel=1"),
+        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false")), false);
+    ServiceProcess process = new ServiceProcess("intake-service", intake, layout,
+        ServiceEnvironment.of(intake, ServiceSpec.ALL, "localhost:9092", "http://r", "/d", null), extras);
+
+    ChildProcess.Spec spec = process.spec(new Console(System.out, false));
+
+    assertThat(spec.environment()).containsEntry("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false");
+    assertThat(spec.command()).containsSequence("-Xmx200m", "-XX:TieredStopAtLevel=1", "-jar")
+        .doesNotContain("-Xmx256m");
+    assertThat(spec.console()).isNull();
+    assertThat(spec.prefixer()).isNull();
   }
 }

@@ -7,8 +7,8 @@ import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -42,19 +42,19 @@ public class CheckController {
     private final AttemptStore attempts;
     private final CoverageStore coverages;
     private final CheckIntake intake;
-    private final CheckWorker worker;
+    private final CheckQueue queue;
     private final PayerDirectory directory;
     private final AuditLog audit;
     private final TransactionalOperator tx;
 
     public CheckController(CheckStore checks, AttemptStore attempts, CoverageStore coverages, CheckIntake intake,
-            ObjectProvider<CheckWorker> worker, PayerDirectory directory,
+            CheckQueue queue, PayerDirectory directory,
             AuditLog audit, TransactionalOperator tx) {
         this.checks = checks;
         this.attempts = attempts;
         this.coverages = coverages;
         this.intake = intake;
-        this.worker = worker.getIfAvailable();
+        this.queue = queue;
         this.directory = directory;
         this.audit = audit;
         this.tx = tx;
@@ -85,6 +85,7 @@ public class CheckController {
             return Mono.just(Problems.badRequest("memberId", "pattern",
                     "2 to 30 letters, digits or '-', as printed on the insurance card."));
         }
+        AtomicReference<EligibilityCheck> opened = new AtomicReference<>();
         return directory.snapshot().flatMap(snapshot -> {
             if (corrections.payerId() != null && snapshot.byId(corrections.payerId()).isEmpty()) {
                 return Mono.just(Problems.badRequest("payerId", "known-payer",
@@ -108,6 +109,7 @@ public class CheckController {
                         corrections.memberId() != null ? corrections.memberId().strip() : last.memberId(),
                         last.groupNumber(), last.subscriberRelationship(), last.subscriber());
                 return intake.open(draft)
+                        .doOnNext(opened::set)
                         .flatMap(check -> audit.record(actor, AuditAction.CREATE, AUDIT_SUBJECT, leadId)
                                 .then(attempts.forCheck(check.id()).collectList())
                                 .map(log -> ResponseEntity.accepted()
@@ -115,8 +117,9 @@ public class CheckController {
                                         .body((Object) CheckView.of(check, log, List.of()))));
             })));
         }).doOnNext(response -> {
-            if (response.getStatusCode().value() == 202 && worker != null) {
-                worker.wakeUp();
+            if (response.getStatusCode().value() == 202) {
+                // the transaction has committed: an attempt will find the check
+                queue.send(opened.get());
             }
         });
     }

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Opens eligibility checks. A check the payer can answer online starts at once (reported as
- * started, then run by the {@link CheckWorker}); one that cannot ends here: a payer without
+ * started, then attempted from the checks topic); one that cannot ends here: a payer without
  * real-time checks, or one the directory does not know, goes to a care manager (pending); a missing
  * member id is not verified, and the patient can fix it. Must run inside the caller's transaction,
  * which the status event joins.
@@ -61,7 +61,9 @@ public class CheckIntake {
                 return end(draft, payer, now, Verdict.pendingManual(null, payer.get().name()
                         + " does not answer online eligibility checks; a care manager will call them."));
             }
-            EligibilityCheck check = newCheck(draft, payer, now, CheckState.IN_PROGRESS, now, null, null, false);
+            // overdue (and sent again by the sweep) only if its record never reaches the checks topic
+            EligibilityCheck check = newCheck(draft, payer, now, CheckState.IN_PROGRESS,
+                    now.plus(properties.worker().stalledAfter()), null, null, false);
             return checks.insert(check)
                     .then(outbox.record(Topics.LEADS_STATUS, check.leadId(), StatusEvents.started(check, now)))
                     .thenReturn(check);

@@ -1,6 +1,5 @@
 package com.leadflow.insurance.check;
 
-import com.leadflow.insurance.eligibility.AfterAttempt;
 import com.leadflow.insurance.eligibility.CheckState;
 import com.leadflow.insurance.eligibility.Coverage;
 import com.leadflow.insurance.eligibility.Network;
@@ -18,7 +17,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The eligibility_check table. Updates that end or move a check are guarded by its version. */
+/**
+ * The eligibility_check table. Updates that count an attempt or end a check are guarded by the
+ * attempts counted so far, so an attempt is applied once however often its record is delivered.
+ */
 @Component
 public class CheckStore {
 
@@ -58,7 +60,8 @@ public class CheckStore {
         return spec.then();
     }
 
-    public Flux<EligibilityCheck> due(Instant now, int limit) {
+    /** Checks in progress whose next attempt is overdue: their record on the checks topic was lost. */
+    public Flux<EligibilityCheck> stalled(Instant now, int limit) {
         return db.sql("""
                 select * from eligibility_check where state = 'IN_PROGRESS' and next_attempt_at <= :now
                 order by next_attempt_at limit :limit""")
@@ -66,31 +69,35 @@ public class CheckStore {
                 .map((row, meta) -> read(row)).all();
     }
 
-    /** Takes a due check for one attempt; empty when another worker took it first. */
-    public Mono<EligibilityCheck> claim(EligibilityCheck check, Instant leaseEnd) {
+    /** Gives a stalled check a new deadline before it is sent again; false when another instance did first. */
+    public Mono<Boolean> rearm(EligibilityCheck check, Instant stalledAfter) {
         return db.sql("""
-                update eligibility_check set version = version + 1, attempts = attempts + 1, next_attempt_at = :leaseEnd
+                update eligibility_check set version = version + 1, next_attempt_at = :until
                 where id = :id and version = :version and state = 'IN_PROGRESS'""")
-                .bind("leaseEnd", utc(leaseEnd)).bind("id", check.id()).bind("version", check.version())
-                .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1 ? find(check.id()) : Mono.empty());
+                .bind("until", utc(stalledAfter)).bind("id", check.id()).bind("version", check.version())
+                .fetch().rowsUpdated().map(updated -> updated == 1);
     }
 
-    /** Records what the attempt led to; false when the check moved on meanwhile (its lease ran out). */
-    public Mono<Boolean> settle(EligibilityCheck claimed, AfterAttempt after, Instant now) {
-        if (after instanceof AfterAttempt.RetryAt retry) {
-            GenericExecuteSpec spec = db.sql("""
-                    update eligibility_check set version = version + 1, next_attempt_at = :next, payer_code = :code
-                    where id = :id and version = :version""")
-                    .bind("next", utc(retry.at())).bind("id", claimed.id()).bind("version", claimed.version());
-            return bindNullable(spec, "code", retry.verdict().payerCode(), String.class)
-                    .fetch().rowsUpdated().map(updated -> updated == 1);
-        }
-        AfterAttempt.Finish finish = (AfterAttempt.Finish) after;
-        return finish(claimed.id(), claimed.version(), finish.state(), finish.verdict(), now);
+    /**
+     * Counts a transient attempt: the check stays in progress, its next attempt due before
+     * {@code stalledAfter}. False when attempt {@code seenAttempts + 1} was already counted.
+     */
+    public Mono<Boolean> countTransient(UUID id, int seenAttempts, Instant stalledAfter, String payerCode) {
+        GenericExecuteSpec spec = db.sql("""
+                update eligibility_check set version = version + 1, attempts = :attempts, next_attempt_at = :until,
+                    payer_code = :code
+                where id = :id and state = 'IN_PROGRESS' and attempts = :seen""")
+                .bind("attempts", seenAttempts + 1).bind("until", utc(stalledAfter)).bind("id", id)
+                .bind("seen", seenAttempts);
+        return bindNullable(spec, "code", payerCode, String.class).fetch().rowsUpdated().map(updated -> updated == 1);
     }
 
-    public Mono<Boolean> finish(UUID id, int version, CheckState state, Verdict verdict, Instant now) {
+    /**
+     * Ends a check in progress that has made {@code seenAttempts} attempts, now {@code attempts};
+     * false when it had moved on (ended, or another attempt was counted meanwhile).
+     */
+    public Mono<Boolean> finish(UUID id, int seenAttempts, int attempts, CheckState state, Verdict verdict,
+            Instant now) {
         Coverage c = verdict.coverage();
         GenericExecuteSpec spec = db.sql("""
                 update eligibility_check set version = version + 1, state = :state, completed_at = :now,
@@ -98,9 +105,10 @@ public class CheckStore {
                     coverage_end = :end, network = :network, copay_cents = :copay, coinsurance_percent = :coinsurance,
                     deductible_remaining_cents = :deductible, out_of_pocket_remaining_cents = :oop,
                     prior_authorization_required = :priorAuth, payer_code = :code, reason = :reason,
-                    patient_can_fix = :canFix, coverages_returned = :returned
-                where id = :id and version = :version""")
-                .bind("state", state.name()).bind("now", utc(now)).bind("id", id).bind("version", version)
+                    patient_can_fix = :canFix, coverages_returned = :returned, attempts = :attempts
+                where id = :id and state = 'IN_PROGRESS' and attempts = :seen""")
+                .bind("state", state.name()).bind("now", utc(now)).bind("id", id).bind("seen", seenAttempts)
+                .bind("attempts", attempts)
                 .bind("canFix", verdict.patientCanFix()).bind("returned", verdict.coverages().size());
         spec = bindNullable(spec, "active", c == null ? null : c.active(), Boolean.class);
         spec = bindNullable(spec, "plan", c == null ? null : c.planName(), String.class);

@@ -10,8 +10,11 @@ import java.util.UUID;
  * One stored eligibility check: what was asked (PHI: member id and subscriber) and how it ended.
  * {@link #toString()} leaves the PHI out.
  *
- * @param version bumped by every claim and completion, so a worker whose lease ran out cannot
- *     complete the check a second time
+ * @param attempts attempts counted so far; an attempt or the check's end is applied only if this is
+ *     still what the attempt saw, so a redelivered attempt changes nothing
+ * @param version bumped by every change
+ * @param nextAttemptAt while in progress: when the next attempt is overdue (the sweep then sends the
+ *     check again)
  */
 public record EligibilityCheck(
         UUID id,

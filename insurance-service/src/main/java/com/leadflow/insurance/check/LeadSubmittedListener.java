@@ -8,8 +8,8 @@ import com.leadflow.insurance.eligibility.Subscriber;
 import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.kafka.EventRejectedException;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import reactor.core.publisher.Mono;
 
@@ -25,12 +25,12 @@ public class LeadSubmittedListener {
 
     private final IdempotentConsumer idempotent;
     private final CheckIntake intake;
-    private final ObjectProvider<CheckWorker> worker;
+    private final CheckQueue queue;
 
-    public LeadSubmittedListener(IdempotentConsumer idempotent, CheckIntake intake, ObjectProvider<CheckWorker> worker) {
+    public LeadSubmittedListener(IdempotentConsumer idempotent, CheckIntake intake, CheckQueue queue) {
         this.idempotent = idempotent;
         this.intake = intake;
-        this.worker = worker;
+        this.queue = queue;
     }
 
     @KafkaListener(topics = "leads.submitted", groupId = "insurance-service")
@@ -41,13 +41,15 @@ public class LeadSubmittedListener {
         if (lead.getLeadId() == null || lead.getLeadId().isBlank()) {
             throw new EventRejectedException("leadId is blank");
         }
-        boolean applied = idempotent.applyOnceBlocking(CONSUMER, record, () -> handle(lead));
+        AtomicReference<EligibilityCheck> opened = new AtomicReference<>();
+        boolean applied = idempotent.applyOnceBlocking(CONSUMER, record, () -> handle(lead, opened));
         if (applied) {
-            worker.ifAvailable(CheckWorker::wakeUp);
+            // only once the check is committed: an attempt must find it
+            queue.send(opened.get());
         }
     }
 
-    private Mono<?> handle(LeadSubmitted lead) {
+    private Mono<?> handle(LeadSubmitted lead, AtomicReference<EligibilityCheck> opened) {
         InsuranceDetails insurance = lead.getInsurance();
         if (insurance == null) {
             return intake.noInsuranceGiven(lead.getLeadId());
@@ -56,7 +58,7 @@ public class LeadSubmittedListener {
                 insurance.getPayerName(), insurance.getMemberId(), blankToNull(insurance.getGroupNumber()),
                 insurance.getSubscriberRelationship() == null ? SubscriberRelationship.SELF.name()
                         : insurance.getSubscriberRelationship().name(),
-                subscriber(lead, insurance)));
+                subscriber(lead, insurance))).doOnNext(opened::set);
     }
 
     /** The patient is the subscriber unless the form named someone else; missing parts fall back to the patient's. */

@@ -1,10 +1,7 @@
 package com.leadflow.insurance.config;
 
-import com.leadflow.insurance.check.AttemptStore;
 import com.leadflow.insurance.check.CheckIntake;
-import com.leadflow.insurance.check.CheckStore;
-import com.leadflow.insurance.check.CheckWorker;
-import com.leadflow.insurance.check.CoverageStore;
+import com.leadflow.insurance.check.CheckQueue;
 import com.leadflow.insurance.check.LeadSubmittedListener;
 import com.leadflow.insurance.check.PayerCall;
 import com.leadflow.insurance.eligibility.AnswerClassifier;
@@ -12,7 +9,6 @@ import com.leadflow.insurance.eligibility.EligibilityGateway;
 import com.leadflow.insurance.gateway.http.HttpEligibilityGateway;
 import com.leadflow.insurance.gateway.simulated.SimulatedPayer;
 import com.leadflow.platform.consumer.IdempotentConsumer;
-import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.security.AccessRules;
 import com.leadflow.platform.security.Role;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -20,16 +16,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the eligibility checks: the chosen payer gateway, per-payer circuit breakers, the worker, the listener. */
+/** Wires the eligibility checks: the chosen payer gateway, per-payer circuit breakers, the lead listener. */
 @Configuration(proxyBeanMethods = false)
 public class InsuranceConfiguration {
 
@@ -81,15 +74,8 @@ public class InsuranceConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "leadflow.insurance.worker.enabled", havingValue = "true", matchIfMissing = true)
-    CheckWorker checkWorker(CheckStore checks, AttemptStore attempts, CoverageStore coverages, PayerCall payerCall, Outbox outbox,
-            TransactionalOperator tx, InsuranceProperties properties, Clock clock) {
-        return new CheckWorker(checks, attempts, coverages, payerCall, outbox, tx, properties, clock);
-    }
-
-    @Bean
     LeadSubmittedListener leadSubmittedListener(IdempotentConsumer idempotent, CheckIntake intake,
-            ObjectProvider<CheckWorker> worker) {
-        return new LeadSubmittedListener(idempotent, intake, worker);
+            CheckQueue checkQueue) {
+        return new LeadSubmittedListener(idempotent, intake, checkQueue);
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callTimeout the longest wait for one payer answer
  * @param retry backoff and the window within which a transient failure is retried
  * @param circuit the per-payer circuit breaker
- * @param worker how due checks are picked up
+ * @param worker the checks topic's consumers and the sweep for stalled checks
  * @param http the clearinghouse API
  * @param simulated the simulated payer's timings
  */
@@ -65,16 +65,17 @@ public record InsuranceProperties(
     }
 
     /**
-     * @param pollInterval how often due checks are looked for when nothing wakes the worker
-     * @param batchSize due checks taken per round
-     * @param concurrency payer calls in flight at once
-     * @param lease how long a claimed check is left to its worker before another may take it over
+     * @param pollInterval how often the sweep looks for stalled checks
+     * @param batchSize stalled checks sent again per round
+     * @param concurrency consumers per checks topic and retry topic (payer calls in flight at once, each)
+     * @param stalledAfter slack after a check's next attempt was due before the sweep sends it again
+     * @param enabled whether the sweep runs
      */
     public record Worker(
-            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("20") int batchSize,
-            @DefaultValue("8") int concurrency,
-            @DefaultValue("1m") Duration lease,
+            @DefaultValue("3") int concurrency,
+            @DefaultValue("1m") Duration stalledAfter,
             @DefaultValue("true") boolean enabled) {
     }
 

@@ -1,16 +1,17 @@
 package com.leadflow.insurance.eligibility;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
- * When to ask a payer again after an answer that may change: exponential backoff from
- * {@code initialBackoff}, growing by {@code multiplier} up to {@code maxBackoff}, for as long as the
- * next attempt still falls inside {@code window} from the check's start. After that the check
- * fails, so a lead never waits without end.
+ * How a check is retried after an answer that may change: exponential backoff from
+ * {@code initialBackoff}, growing by {@code multiplier} up to {@code maxBackoff}, for as long as
+ * {@code window} lasts from the first attempt. After that the check fails, so a lead never waits
+ * without end.
  */
 public record RetryPolicy(Duration initialBackoff, double multiplier, Duration maxBackoff, Duration window) {
+
+    /** Never more attempts than this, however long the window. */
+    static final int MOST_ATTEMPTS = 100;
 
     public RetryPolicy {
         if (initialBackoff.isNegative() || initialBackoff.isZero() || multiplier < 1.0
@@ -19,19 +20,24 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, Duration m
         }
     }
 
-    /**
-     * @param attemptsMade attempts so far, the failed one included (1 after the first)
-     * @param startedAt when the check started
-     * @param now the time of the failed attempt's answer
-     * @return when to try again, or empty when the window is spent
-     */
-    public Optional<Instant> nextAttempt(int attemptsMade, Instant startedAt, Instant now) {
-        Instant next = now.plus(backoffAfter(attemptsMade));
-        return next.isAfter(startedAt.plus(window)) ? Optional.empty() : Optional.of(next);
-    }
-
-    Duration backoffAfter(int attemptsMade) {
+    /** The wait after the given number of attempts (1 after the first). */
+    public Duration backoffAfter(int attemptsMade) {
         double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attemptsMade - 1));
         return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis((long) millis);
+    }
+
+    /** Attempts in all, the first included, whose backoffs fit in the window. */
+    public int maxAttempts() {
+        int attempts = 1;
+        Duration waited = Duration.ZERO;
+        while (attempts < MOST_ATTEMPTS) {
+            Duration next = waited.plus(backoffAfter(attempts));
+            if (next.compareTo(window) > 0) {
+                break;
+            }
+            waited = next;
+            attempts++;
+        }
+        return attempts;
     }
 }

@@ -23,6 +23,7 @@ import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.schemas.Topics;
 import com.leadflow.test.LeadflowIntegrationTest;
 import com.leadflow.test.TopicProbe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +60,8 @@ class EligibilityFlowIntegrationTest {
     DatabaseClient db;
     @Autowired
     CheckStore checks;
+    @Autowired
+    CheckQueue checkQueue;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
@@ -223,6 +226,61 @@ class EligibilityFlowIntegrationTest {
     }
 
     @Test
+    void retriesTravelOnTheRetryTopicsCarryingNoPatientData() throws Exception {
+        String leadId = newLeadId();
+        submit(lead(leadId, insurance("anthem", "Anthem", "BUSY2-77701")));
+
+        LeadStatusChanged verified = awaitStatus(leadId, LeadStatus.INSURANCE_VERIFIED);
+        assertThat(verified.getInsurance().getAttempts()).isEqualTo(3);
+        String checkId = verified.getInsurance().getCheckId();
+        try (var first = TopicProbe.raw(brokers, CheckQueue.TOPIC);
+                var firstRetry = TopicProbe.raw(brokers, CheckQueue.TOPIC + "-retry-0");
+                var secondRetry = TopicProbe.raw(brokers, CheckQueue.TOPIC + "-retry-1")) {
+            for (var topic : List.of(first, firstRetry, secondRetry)) {
+                String value = new String(topic.await(r -> leadId.equals(r.key()), WAIT).value(), StandardCharsets.UTF_8);
+                assertThat(value).contains(checkId).doesNotContain("BUSY2", "77701", "Jane", "Doe", "1970");
+            }
+        }
+    }
+
+    @Test
+    void aCheckWhoseRetriesAreSpentEndsOnTheDeadLetterTopicAndFailsOnce() throws Exception {
+        String leadId = newLeadId();
+        submit(lead(leadId, insurance("bcbs", "Blue Cross Blue Shield", "DOWN-77702")));
+
+        LeadStatusChanged failed = awaitStatus(leadId, LeadStatus.INSURANCE_FAILED);
+        try (var dlt = TopicProbe.raw(brokers, CheckQueue.TOPIC + "-dlt")) {
+            String value = new String(dlt.await(r -> leadId.equals(r.key()), WAIT).value(), StandardCharsets.UTF_8);
+            assertThat(value).contains(failed.getInsurance().getCheckId()).doesNotContain("DOWN");
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> statusesOf(leadId),
+                statuses -> statuses.equals(List.of(LeadStatus.INSURANCE_VERIFICATION_STARTED,
+                        LeadStatus.INSURANCE_FAILED)));
+        Long attempts = db.sql("select count(*) as n from eligibility_attempt a join eligibility_check c on c.id = a.check_id"
+                        + " where c.lead_id = :leadId").bind("leadId", leadId)
+                .map((row, meta) -> row.get("n", Long.class)).one().block();
+        assertThat(attempts).isEqualTo((long) failed.getInsurance().getAttempts());
+    }
+
+    @Test
+    void aRedeliveredAttemptChangesNothing() throws Exception {
+        String leadId = newLeadId();
+        submit(lead(leadId, insurance("aetna", "Aetna", "W55566677")));
+        LeadStatusChanged verified = awaitStatus(leadId, LeadStatus.INSURANCE_VERIFIED);
+        UUID checkId = UUID.fromString(verified.getInsurance().getCheckId());
+
+        // the first attempt's record, delivered again (e.g. its offset was not committed before a crash)
+        checkQueue.template().send(CheckQueue.TOPIC, leadId, new CheckTicket(checkId, 1).toJson()).get(10, TimeUnit.SECONDS);
+
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> statusesOf(leadId),
+                statuses -> statuses.equals(List.of(LeadStatus.INSURANCE_VERIFICATION_STARTED,
+                        LeadStatus.INSURANCE_VERIFIED)));
+        Long attempts = db.sql("select count(*) as n from eligibility_attempt where check_id = :id").bind("id", checkId)
+                .map((row, meta) -> row.get("n", Long.class)).one().block();
+        assertThat(attempts).isEqualTo(1L);
+    }
+
+    @Test
     void aGarbledPayerAnswerFailsWithAReasonAndIsNotRetried() throws Exception {
         String leadId = newLeadId();
         submit(lead(leadId, insurance("oscar", "Oscar", "GARBLE-1")));
@@ -233,8 +291,8 @@ class EligibilityFlowIntegrationTest {
     }
 
     @Test
-    void aCheckLeftInProgressWhenTheServiceStoppedIsResumedFromTheDatabase() {
-        // as a restarted service finds it: in progress, one attempt made, its lease long over
+    void aCheckWhoseRecordWasLostIsSentAgainFromTheDatabase() {
+        // as a restarted service finds it: in progress, no attempt made, its record lost, its next attempt overdue
         String leadId = newLeadId();
         Instant earlier = Instant.now().minusSeconds(1);
         var leftOver = new EligibilityCheck(UUID.randomUUID(), leadId, EligibilityCheck.SYSTEM, "cigna", "Cigna Healthcare",

@@ -22,29 +22,29 @@ class RetryPolicyTest {
     }
 
     @Test
-    void retriesOnlyWithinTheWindow() {
-        assertThat(policy.nextAttempt(1, start, start.plusSeconds(1))).contains(start.plusSeconds(3));
-        assertThat(policy.nextAttempt(6, start, start.plusSeconds(100))).isEmpty();
+    void asksAsOftenAsTheBackoffsFitInTheWindow() {
+        // 2 + 4 + 8 + 16 + 30 + 30 = 90 s; one more 30 s wait still fits in 2 minutes, the next does not
+        assertThat(policy.maxAttempts()).isEqualTo(8);
+        assertThat(new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), Duration.ZERO).maxAttempts())
+                .isEqualTo(1);
+        assertThat(new RetryPolicy(Duration.ofMillis(1), 1.0, Duration.ofMillis(1), Duration.ofDays(1)).maxAttempts())
+                .isEqualTo(RetryPolicy.MOST_ATTEMPTS);
     }
 
     @Test
     void aTransientAnswerIsRetriedThenEndsAsFailedSayingHowOftenItWasTried() {
         Verdict busy = Verdict.transientFailure("42", "The insurance company's system could not answer right now.");
-        assertThat(AfterAttempt.decide(busy, 1, start, start.plusSeconds(1), policy))
-                .isInstanceOf(AfterAttempt.RetryAt.class);
+        assertThat(AfterAttempt.of(busy)).isInstanceOf(AfterAttempt.Retry.class);
 
-        AfterAttempt last = AfterAttempt.decide(busy, 7, start, start.plusSeconds(119), policy);
-        assertThat(last).isInstanceOfSatisfying(AfterAttempt.Finish.class, finish -> {
-            assertThat(finish.state()).isEqualTo(CheckState.FAILED);
-            assertThat(finish.verdict().reason()).contains("after 7 attempts").contains("care manager");
-            assertThat(finish.verdict().payerCode()).isEqualTo("42");
-        });
+        AfterAttempt.Finish last = AfterAttempt.gaveUp(busy, 7, start, start.plusSeconds(119));
+        assertThat(last.state()).isEqualTo(CheckState.FAILED);
+        assertThat(last.verdict().reason()).contains("after 7 attempts").contains("care manager");
+        assertThat(last.verdict().payerCode()).isEqualTo("42");
     }
 
     @Test
     void aFinalAnswerEndsTheCheckAtOnce() {
         Verdict notFound = new Verdict(Verdict.Kind.NOT_VERIFIED, null, List.of(), "75", "not found", true);
-        assertThat(AfterAttempt.decide(notFound, 1, start, start, policy))
-                .isEqualTo(new AfterAttempt.Finish(CheckState.NOT_VERIFIED, notFound));
+        assertThat(AfterAttempt.of(notFound)).isEqualTo(new AfterAttempt.Finish(CheckState.NOT_VERIFIED, notFound));
     }
 }

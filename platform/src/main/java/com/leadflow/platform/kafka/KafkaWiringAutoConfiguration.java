@@ -168,8 +168,11 @@ public class KafkaWiringAutoConfiguration {
         return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl(), SerdeConfig.VERTX_INSTANCE, vertx);
     }
 
-    /** acks=all and idempotence: an acknowledged record is on every in-sync replica, once, in order. */
-    static Map<String, Object> reliableProducerConfig() {
+    /**
+     * acks=all and idempotence: an acknowledged record is on every in-sync replica, once, in order.
+     * Public for services that produce to topics of their own with other serializers.
+     */
+    public static Map<String, Object> reliableProducerConfig() {
         return Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

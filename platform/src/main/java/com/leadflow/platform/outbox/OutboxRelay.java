@@ -69,6 +69,8 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         loop = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> true), signal.wakeups())
                 .onBackpressureLatest()
+                // wake-ups arrive on the committing request's thread; drain elsewhere
+                .publishOn(Schedulers.boundedElastic(), 1)
                 .concatMap(wake -> drain()
                         .onErrorResume(e -> {
                             log.warn("Outbox relay batch failed; it will be retried: {}", e.toString());
@@ -156,6 +158,8 @@ public class OutboxRelay implements SmartLifecycle {
                     CompletableFuture<?>[] acks = rows.stream().map(this::send).toArray(CompletableFuture[]::new);
                     return CompletableFuture.allOf(acks);
                 })
+                // a send may block (metadata, a full buffer, a broker away): never on an event loop
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::fromFuture)
                 .timeout(properties.sendTimeout())
                 .then();

@@ -1,0 +1,107 @@
+package com.leadflow.insurance.check;
+
+import com.leadflow.platform.kafka.EventRejectedException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.retrytopic.RetryTopicHeaders;
+
+/**
+ * Runs checks from {@value CheckQueue#TOPIC}. A transient answer throws {@link PayerNotAnswering}, so
+ * the record moves on to the next retry topic and comes back after its backoff; when the attempts
+ * or the window are spent it reaches the dead-letter topic, where {@link #onDeadLetter} ends the
+ * check as failed. Final answers are not retried. The retry topics are configured from
+ * {@code leadflow.insurance.retry} in {@code CheckTopicConfiguration}.
+ */
+public class CheckAttemptListener {
+
+    public static final String ID = "insurance-check-attempts";
+
+    private static final Logger log = LoggerFactory.getLogger(CheckAttemptListener.class);
+
+    private final CheckAttempts attempts;
+    private final Duration longestAttempt;
+
+    public CheckAttemptListener(CheckAttempts attempts, Duration callTimeout) {
+        this.attempts = attempts;
+        // the payer call is bounded by the call timeout; the rest is database work
+        this.longestAttempt = callTimeout.plusSeconds(30);
+    }
+
+    @KafkaListener(id = ID, groupId = ID, topics = CheckQueue.TOPIC, containerFactory = "checkListenerFactory")
+    public void on(ConsumerRecord<String, String> record) {
+        CheckTicket ticket = CheckTicket.parse(record.value());
+        int attempt = ticket.attempt() + deliveries(record) - 1;
+        CheckAttempts.Outcome outcome = phiFree(ticket.checkId(),
+                () -> attempts.attempt(ticket.checkId(), attempt).block(longestAttempt));
+        if (outcome == CheckAttempts.Outcome.RETRY) {
+            throw new PayerNotAnswering(ticket.checkId(), attempt);
+        }
+        if (outcome == CheckAttempts.Outcome.WINDOW_SPENT) {
+            throw new RetryWindowSpent(ticket.checkId());
+        }
+    }
+
+    /** The end of a check's retries: it fails with a reason, unless it ended meanwhile. */
+    public void onDeadLetter(ConsumerRecord<String, String> record) {
+        CheckTicket ticket;
+        try {
+            ticket = CheckTicket.parse(record.value());
+        } catch (EventRejectedException unreadable) {
+            log.warn("A record on {} partition {} offset {} was dropped: {}", record.topic(), record.partition(),
+                    record.offset(), unreadable.getMessage());
+            return;
+        }
+        phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId()).block(longestAttempt));
+    }
+
+    /**
+     * Runs the work; a failure (e.g. of the database) is retried like a transient answer, but as an
+     * exception that names only the check and the failure's type: the retry and dead-letter records
+     * carry the exception's message and stack, and a driver's message may quote the data.
+     */
+    private static <T> T phiFree(UUID checkId, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException failure) {
+            log.error("Check {} could not be attempted ({})", checkId, failure.getClass().getName());
+            throw new AttemptNotRecorded(checkId, failure.getClass().getName());
+        }
+    }
+
+    /** Deliveries of this record so far, this one included: 1 on the checks topic, more on its retry topics. */
+    static int deliveries(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(RetryTopicHeaders.DEFAULT_HEADER_ATTEMPTS);
+        if (header == null || header.value() == null || header.value().length == 0) {
+            return 1;
+        }
+        return Math.max(1, new BigInteger(header.value()).intValue());
+    }
+
+    /** The payer could not answer now; retried on the retry topics. Names the check and attempt only. */
+    public static final class PayerNotAnswering extends RuntimeException {
+        PayerNotAnswering(UUID checkId, int attempt) {
+            super("Check " + checkId + " attempt " + attempt + ": the payer could not answer", null, false, false);
+        }
+    }
+
+    /** An attempt could not be made or recorded; retried. */
+    public static final class AttemptNotRecorded extends RuntimeException {
+        AttemptNotRecorded(UUID checkId, String failureType) {
+            super("Check " + checkId + ": the attempt could not be recorded (" + failureType + ")", null, false, false);
+        }
+    }
+
+    /** The check's retry window was over before its next attempt; not retried. */
+    public static final class RetryWindowSpent extends RuntimeException {
+        RetryWindowSpent(UUID checkId) {
+            super("Check " + checkId + ": the retry window is spent", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.leadflow.intake.imaging;
+
+import com.leadflow.events.ImagingFormat;
+import com.leadflow.events.ImagingModality;
+import com.leadflow.intake.timeline.LeadChanges;
+import com.leadflow.platform.audit.AuditAction;
+import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.web.InvalidRequestException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Imaging in and out: visitors upload (multipart, part {@code file}, optional {@code modality} and
+ * {@code studyDate}) with the form or through their status link; clinicians download.
+ */
+@RestController
+class ImagingController {
+
+    private final ImagingUploads uploads;
+    private final ImagingRecords records;
+    private final ImagingStore store;
+    private final ImagingProperties properties;
+    private final AuditLog audit;
+    private final LeadChanges changes;
+    private final DatabaseClient db;
+
+    ImagingController(ImagingUploads uploads, ImagingRecords records, ImagingStore store, ImagingProperties properties,
+            AuditLog audit, LeadChanges changes, DatabaseClient db) {
+        this.uploads = uploads;
+        this.records = records;
+        this.store = store;
+        this.properties = properties;
+        this.audit = audit;
+        this.changes = changes;
+        this.db = db;
+    }
+
+    @PostMapping(path = "/api/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> uploadWithForm(ServerWebExchange exchange) {
+        return exchange.getMultipartData().flatMap(parts -> {
+            Upload upload = Upload.of(parts);
+            return uploads.receiveForNewLead(upload.file(), upload.modality(), upload.studyDate());
+        }).map(imaging -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imagingId", imaging.id(),
+                "format", imaging.format(), "sizeBytes", imaging.sizeBytes(),
+                "maxFileSizeBytes", properties.maxFileSize().toBytes())));
+    }
+
+    @PostMapping(path = "/api/status/{token}/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> uploadLater(@PathVariable String token, ServerWebExchange exchange) {
+        return leadOf(token).flatMap(leadId -> exchange.getMultipartData().flatMap(parts -> {
+            Upload upload = Upload.of(parts);
+            return uploads.receiveForLead(leadId, upload.file(), upload.modality(), upload.studyDate());
+        })).doOnNext(changes::published)
+                .map(change -> ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of("attached", true)));
+    }
+
+    /** The file itself, for clinicians; only files that belong to a lead, and every download is audited. */
+    @GetMapping("/api/imaging/{id}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable UUID id) {
+        return records.find(id).filter(imaging -> imaging.leadId() != null)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such imaging file.")))
+                .flatMap(imaging -> audit.record(AuditAction.DOWNLOAD, "imaging", id.toString()).thenReturn(imaging))
+                .map(imaging -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(FileKind.mediaType(imaging.format())))
+                        .contentLength(imaging.sizeBytes())
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                .filename(id + extension(imaging.format())).build().toString())
+                        .body(store.read(imaging.storageKey())));
+    }
+
+    private Mono<UUID> leadOf(String token) {
+        if (!token.matches("[A-Za-z0-9_-]{43}")) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No request is known under this link."));
+        }
+        return db.sql("select id from lead where status_token = :token").bind("token", token)
+                .map((row, meta) -> row.get("id", UUID.class)).one()
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No request is known under this link.")));
+    }
+
+    private static String extension(ImagingFormat format) {
+        return switch (format) {
+            case DICOM -> ".dcm";
+            case PDF -> ".pdf";
+            case JPEG -> ".jpg";
+            case PNG -> ".png";
+            default -> "";
+        };
+    }
+
+    /** The parts of an upload, checked. */
+    record Upload(FilePart file, ImagingModality modality, LocalDate studyDate) {
+        static Upload of(MultiValueMap<String, Part> parts) {
+            if (!(parts.getFirst("file") instanceof FilePart file)) {
+                throw InvalidRequestException.of("file", "required", "Attach a file in the part named 'file'.");
+            }
+            ImagingModality modality = ImagingModality.OTHER;
+            if (parts.getFirst("modality") instanceof FormFieldPart field && !field.value().isBlank()) {
+                try {
+                    modality = ImagingModality.valueOf(field.value().strip());
+                } catch (IllegalArgumentException e) {
+                    throw InvalidRequestException.of("modality", "unknown-value", "Choose one of: MRI, CT, XRAY, OTHER.");
+                }
+            }
+            LocalDate studyDate = null;
+            if (parts.getFirst("studyDate") instanceof FormFieldPart field && !field.value().isBlank()) {
+                try {
+                    studyDate = LocalDate.parse(field.value().strip());
+                } catch (DateTimeParseException e) {
+                    throw InvalidRequestException.of("studyDate", "format", "Use a date like 2026-10-31.");
+                }
+            }
+            return new Upload(file, modality, studyDate);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.leadflow.intake.security;
+
+import com.leadflow.platform.security.AccessRules;
+import com.leadflow.platform.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may do what at intake. The public may load the form, submit it, upload imaging and use its
+ * private status link; care managers see leads and record contact; clinicians fetch imaging.
+ */
+@Configuration(proxyBeanMethods = false)
+class IntakeAccessRules {
+
+    @Bean
+    AccessRules intakeRules() {
+        return exchanges -> {
+            exchanges.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status.html", "/assets/**", "/favicon.ico",
+                    "/api/disclosure").permitAll();
+            exchanges.pathMatchers(HttpMethod.POST, "/api/leads", "/api/imaging").permitAll();
+            exchanges.pathMatchers("/api/status/**").permitAll();
+            exchanges.pathMatchers(HttpMethod.GET, "/api/imaging/*").hasRole(Role.CLINICIAN.name());
+            exchanges.pathMatchers("/api/leads/**", "/api/care/**", "/care/**").hasRole(Role.CARE_MANAGER.name());
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package com.leadflow.intake.submit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How submissions are taken.
+ *
+ * @param duplicateWindow how far back a lead with the same email or phone makes a new one a possible duplicate
+ * @param maxBodySize the largest JSON body {@code POST /api/leads} reads; larger ones get 413
+ */
+@ConfigurationProperties("leadflow.intake.submission")
+public record SubmissionProperties(
+        @DefaultValue("30d") Duration duplicateWindow,
+        @DefaultValue("64KB") DataSize maxBodySize) {
+}

@@ -1,0 +1,84 @@
+// The care managers' list: newest first, speed-to-lead clock, contact attempts, live refresh.
+(function () {
+  'use strict';
+  const rows = document.getElementById('leads');
+
+  function text(value) { return document.createTextNode(value == null ? '' : String(value)); }
+  function cell(row, content) { const td = document.createElement('td'); td.appendChild(content); row.appendChild(td); return td; }
+
+  function clock(speed) {
+    if (speed.state === 'NOT_REQUESTED') { return '—'; }
+    if (speed.state === 'CONTACTED') { return 'Contacted'; }
+    const seconds = Math.round((new Date(speed.dueAt) - Date.now()) / 1000);
+    return seconds > 0 ? 'Call within ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0') : 'OVERDUE';
+  }
+
+  async function load() {
+    const query = new URLSearchParams();
+    const stage = document.getElementById('stage').value;
+    const service = document.getElementById('service').value;
+    if (stage) { query.set('stage', stage); }
+    if (service) { query.set('service', service); }
+    const response = await fetch('/api/care/leads?' + query);
+    if (!response.ok) { document.getElementById('live').textContent = 'Could not load leads (' + response.status + ').'; return; }
+    const leads = await response.json();
+    rows.innerHTML = '';
+    leads.forEach(lead => {
+      const row = document.createElement('tr');
+      cell(row, text(new Date(lead.submittedAt).toLocaleString()));
+      const name = document.createElement('button');
+      name.type = 'button'; name.className = 'link'; name.textContent = lead.name;
+      name.addEventListener('click', () => timeline(lead.id, lead.name));
+      cell(row, name);
+      cell(row, text(lead.preferredChannel + ' ' + (lead.phone || lead.email || '') + ' (' + lead.preferredTime + ')'));
+      cell(row, text(lead.requestedServices.join(', ') + (lead.possibleDuplicateOf ? ' — possible duplicate' : '')));
+      cell(row, text(lead.currentStage + ': ' + lead.currentStatus));
+      const due = cell(row, text(clock(lead.speedToLead)));
+      due.dataset.speed = JSON.stringify(lead.speedToLead);
+      if (lead.speedToLead.state === 'OVERDUE') { due.className = 'overdue'; }
+      cell(row, attemptForm(lead.id));
+      rows.appendChild(row);
+    });
+  }
+
+  function attemptForm(leadId) {
+    const form = document.createElement('form');
+    form.innerHTML = '<label>Channel <select name="channel"><option>PHONE</option><option>TEXT</option><option>EMAIL</option></select></label>' +
+      '<label>Outcome <select name="outcome"><option>REACHED</option><option>LEFT_MESSAGE</option><option>NO_ANSWER</option><option>WRONG_NUMBER</option><option>SENT</option></select></label>' +
+      '<button type="submit">Record</button>';
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      await fetch('/api/care/leads/' + leadId + '/contact-attempts', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ channel: form.elements.channel.value, outcome: form.elements.outcome.value })
+      });
+      load();
+    });
+    return form;
+  }
+
+  async function timeline(leadId, name) {
+    const lead = await (await fetch('/api/leads/' + leadId)).json();
+    document.getElementById('detail-title').textContent = 'Timeline of ' + name;
+    const list = document.getElementById('timeline');
+    list.innerHTML = '';
+    lead.timeline.forEach(step => {
+      const item = document.createElement('li');
+      item.textContent = new Date(step.occurredAt).toLocaleString() + ' — ' + step.stage + ': ' + step.status +
+        (step.summary ? ' (' + step.summary + ')' : '') + (step.actor ? ' by ' + step.actor : '');
+      list.appendChild(item);
+    });
+    document.getElementById('detail').hidden = false;
+  }
+
+  document.getElementById('stage').addEventListener('change', load);
+  document.getElementById('service').addEventListener('change', load);
+  setInterval(() => rows.querySelectorAll('td[data-speed]').forEach(td => {
+    const speed = JSON.parse(td.dataset.speed);
+    td.textContent = clock(speed);
+    td.className = td.textContent === 'OVERDUE' ? 'overdue' : '';
+  }), 1000);
+  const changes = new EventSource('/api/leads/changes');
+  changes.addEventListener('lead-changed', () => { document.getElementById('live').textContent = 'Updated ' + new Date().toLocaleTimeString(); load(); });
+  load();
+})();

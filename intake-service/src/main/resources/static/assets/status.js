@@ -1,0 +1,51 @@
+// The visitor's private status page: the token after '#' never reaches server logs or referrers.
+(function () {
+  'use strict';
+  const token = location.hash.slice(1);
+  const labels = { RECEIVED: 'Received', IN_PROGRESS: 'In progress', WAITING_FOR_YOU: 'Waiting for you', DONE: 'Done' };
+
+  function render(view) {
+    document.getElementById('submitted-at').textContent = new Date(view.submittedAt).toLocaleString();
+    const steps = document.getElementById('steps');
+    steps.innerHTML = '';
+    view.steps.forEach(step => {
+      const item = document.createElement('li');
+      item.textContent = step.label + ': ' + labels[step.progress];
+      steps.appendChild(item);
+    });
+    document.getElementById('progress').hidden = false;
+    document.getElementById('add-imaging').hidden = false;
+  }
+
+  fetch('/api/status/' + encodeURIComponent(token)).then(response => {
+    if (!response.ok) { throw new Error('not found'); }
+    return response.json();
+  }).then(view => {
+    render(view);
+    const events = new EventSource('/api/status/' + encodeURIComponent(token) + '/events');
+    events.addEventListener('status', e => render(JSON.parse(e.data)));
+  }).catch(() => { document.getElementById('not-found').hidden = false; });
+
+  document.getElementById('imaging-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const error = document.getElementById('err-imaging');
+    const input = document.getElementById('imaging');
+    error.hidden = true;
+    input.removeAttribute('aria-invalid');
+    let count = 0;
+    for (const file of Array.from(input.files)) {
+      const data = new FormData();
+      data.append('file', file);
+      const response = await fetch('/api/status/' + encodeURIComponent(token) + '/imaging', { method: 'POST', body: data });
+      if (!response.ok) {
+        const answer = await response.json().catch(() => ({}));
+        error.textContent = file.name + ': ' + ((answer.errors && answer.errors[0].message) || answer.detail || 'could not be uploaded');
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        return;
+      }
+      count++;
+    }
+    document.getElementById('uploaded').textContent = count + ' file(s) added. Thank you!';
+  });
+})();

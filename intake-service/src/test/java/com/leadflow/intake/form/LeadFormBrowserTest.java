@@ -1,0 +1,150 @@
+package com.leadflow.intake.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadflow.intake.IntakeIntegrationTest;
+import com.leadflow.intake.LeadJson;
+import com.leadflow.intake.Submissions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A visitor fills in the public form in Debian's headless Chromium: bad answers are marked inline
+ * next to their fields; good ones end on the confirmation with the private status link.
+ */
+@IntakeIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeadFormBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient http;
+
+    WebDriver browser;
+    Path profile;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-gpu", "--lang=en-US",
+                "--user-data-dir=" + profile,
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void aVisitorSeesInlineErrorsForBadAnswersThenTheConfirmationWithAStatusLink() {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("disclosure"), "Loading the consent text…")));
+        assertThat(browser.findElement(By.id("consent")).isSelected()).as("consent is unchecked by default").isFalse();
+
+        click("input[value=CALL_BACK]");
+        click("input[value=MRI_CT_REVIEW]");
+        type("firstName", "R2D2");
+        type("lastName", "Quackenbush");
+        type("email", "rosalind.browser@example.org");
+        type("zipCode", "941");
+        setDate("dateOfBirth", "1961-07-15");
+        browser.findElement(By.id("submit")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        assertThat(error("contact.firstName")).isNotBlank();
+        assertThat(error("zipCode")).isNotBlank();
+        assertThat(error("consent.contactConsentGiven")).contains("consent");
+        assertThat(error("contact.phone")).contains("phone");
+        assertThat(browser.findElement(By.id("zipCode")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+
+        browser.findElement(By.id("firstName")).clear();
+        type("firstName", "Rosalind");
+        browser.findElement(By.id("zipCode")).clear();
+        type("zipCode", "94110");
+        type("phone", "(415) 555-0142");
+        click("input[value=PROGRESSIVE_WEAKNESS]");
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.id("submit")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+        String statusLink = browser.findElement(By.id("status-link")).getAttribute("href");
+        assertThat(statusLink).contains("/status.html#");
+        assertThat(browser.findElement(By.id("lead-form")).isDisplayed()).isFalse();
+
+        browser.get(statusLink);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("steps"), "Your request: Received"));
+    }
+
+    @Test
+    void aCareManagerSignsInAndSeesLeadsWithTheirTimeline() {
+        Submissions.submit(http, LeadJson.valid());
+        browser.get("http://localhost:" + port + "/care/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        type("username", "carla");
+        type("password", "carla-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#leads tr button")));
+        browser.findElement(By.cssSelector("#leads tr button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "LEAD_SUBMITTED"));
+    }
+
+    private void click(String css) {
+        browser.findElement(By.cssSelector(css)).click();
+    }
+
+    private void type(String id, String text) {
+        browser.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private void setDate(String id, String isoDate) {
+        WebElement input = browser.findElement(By.id(id));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input, isoDate);
+    }
+
+    private String error(String field) {
+        WebElement slot = browser.findElement(By.id("err-" + field));
+        return slot.isDisplayed() ? slot.getText() : "";
+    }
+}

@@ -1,0 +1,139 @@
+package com.leadflow.intake.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadflow.events.ImagingAttached;
+import com.leadflow.events.ImagingFormat;
+import com.leadflow.events.LeadSubmitted;
+import com.leadflow.intake.Clients;
+import com.leadflow.intake.IntakeIntegrationTest;
+import com.leadflow.intake.LeadJson;
+import com.leadflow.intake.Submissions;
+import com.leadflow.schemas.Topics;
+import com.leadflow.test.TopicProbe;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+@IntakeIntegrationTest
+class ImagingUploadTest {
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes();
+
+    @Autowired
+    WebTestClient http;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    static byte[] dicom() {
+        byte[] bytes = new byte[300];
+        System.arraycopy("DICM".getBytes(), 0, bytes, 128, 4);
+        return bytes;
+    }
+
+    @Test
+    void imagingUploadedWithTheFormTravelsWithTheLeadAsAReferenceOnly() {
+        String imagingId = uploadNew("lumbar-mri.dcm", dicom()).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("imagingId").toString();
+        String leadId = Submissions.submit(http, LeadJson.valid().with("imagingIds", List.of(imagingId))).get("leadId");
+
+        try (var probe = TopicProbe.of(brokers, Topics.LEADS_SUBMITTED)) {
+            LeadSubmitted event = probe.await(r -> r.key().equals(leadId), Duration.ofSeconds(20)).value();
+            assertThat(event.getImaging()).singleElement().satisfies(reference -> {
+                assertThat(reference.getImagingId()).isEqualTo(imagingId);
+                assertThat(reference.getFormat()).isEqualTo(ImagingFormat.DICOM);
+                assertThat(reference.getSizeBytes()).isEqualTo(300);
+                assertThat(reference.getSha256()).hasSize(64);
+            });
+        }
+        // a file belongs to one lead only
+        http.post().uri("/api/leads").header("X-Forwarded-For", Clients.nextIp()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(LeadJson.valid().with("imagingIds", List.of(imagingId)).body()).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("imagingIds[0]")
+                .jsonPath("$.errors[0].rule").isEqualTo("unknown-file");
+        // and clinicians can fetch it
+        byte[] fetched = http.get().uri("/api/imaging/{id}", imagingId).headers(h -> h.setBasicAuth("drlee", "drlee-demo"))
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/dicom")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(fetched).isEqualTo(dicom());
+    }
+
+    @Test
+    void imagingAddedThroughTheStatusLinkIsAnnouncedAsImagingAttached() {
+        Map<String, String> accepted = Submissions.submit(http, LeadJson.valid());
+        upload(accepted.get("imagingUploadUrl"), "report.pdf", PDF).expectStatus().isCreated();
+
+        try (var probe = TopicProbe.of(brokers, Topics.LEADS_IMAGING)) {
+            ImagingAttached event = probe.await(r -> r.key().equals(accepted.get("leadId")), Duration.ofSeconds(20)).value();
+            assertThat(event.getImaging().getFormat()).isEqualTo(ImagingFormat.PDF);
+            assertThat(event.getImaging().getSizeBytes()).isEqualTo(PDF.length);
+            http.get().uri("/api/imaging/{id}", event.getImaging().getImagingId())
+                    .headers(h -> h.setBasicAuth("drpatel", "drpatel-demo")).exchange()
+                    .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
+        }
+    }
+
+    @Test
+    void aFileWhoseBytesAreNotWhatItsNameClaimsIsRefused() {
+        uploadNew("mri.pdf", PNG).expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("file")
+                .jsonPath("$.errors[0].rule").isEqualTo("content-mismatch");
+        uploadNew("scan.dcm", "MZ this is really a program".getBytes()).expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectBody().jsonPath("$.errors[0].rule").isEqualTo("unsupported-type");
+        uploadNew("image.png", PNG).expectStatus().isCreated()
+                .expectBody().jsonPath("$.format").isEqualTo("PNG");
+    }
+
+    @Test
+    void aFileAboveTheStatedLimitIsRefusedWith413() {
+        byte[] big = Arrays.copyOf(PDF, 70 * 1024);
+        uploadNew("big.pdf", big).expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("65536 bytes"));
+    }
+
+    @Test
+    void unknownStatusLinksAndUnclaimedFilesAreNotFound() {
+        upload("/api/status/" + "B".repeat(43) + "/imaging", "report.pdf", PDF).expectStatus().isNotFound();
+        String orphan = uploadNew("orphan.pdf", PDF).expectBody(Map.class).returnResult().getResponseBody()
+                .get("imagingId").toString();
+        http.get().uri("/api/imaging/{id}", orphan).headers(h -> h.setBasicAuth("drlee", "drlee-demo")).exchange()
+                .expectStatus().isNotFound();
+        http.get().uri("/api/imaging/{id}", UUID.randomUUID()).headers(h -> h.setBasicAuth("drlee", "drlee-demo"))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec uploadNew(String filename, byte[] bytes) {
+        return upload("/api/imaging", filename, bytes);
+    }
+
+    private WebTestClient.ResponseSpec upload(String uri, String filename, byte[] bytes) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        body.part("modality", "MRI");
+        return http.post().uri(uri).header("X-Forwarded-For", Clients.nextIp())
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build())).exchange();
+    }
+}

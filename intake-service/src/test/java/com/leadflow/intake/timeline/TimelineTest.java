@@ -1,0 +1,133 @@
+package com.leadflow.intake.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadflow.events.LeadStatus;
+import com.leadflow.events.LeadStatusChanged;
+import com.leadflow.events.Reporter;
+import com.leadflow.events.Stage;
+import com.leadflow.intake.IntakeIntegrationTest;
+import com.leadflow.intake.LeadJson;
+import com.leadflow.intake.Submissions;
+import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.schemas.Topics;
+import com.leadflow.test.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+@IntakeIntegrationTest
+class TimelineTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Test
+    void statusReportsAppliedOutOfOrderAndTwiceGiveTheRightTimeline() {
+        Map<String, String> accepted = Submissions.submit(http, LeadJson.valid());
+        String leadId = accepted.get("leadId");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String queued = send(leadId, t.plusSeconds(60), Stage.REVIEW, LeadStatus.REVIEW_QUEUED, null);
+        String completed = send(leadId, t.plusSeconds(180), Stage.REVIEW, LeadStatus.REVIEW_COMPLETED,
+                "Review completed: candidate for microdiscectomy");
+        send(leadId, t.plusSeconds(120), Stage.REVIEW, LeadStatus.REVIEW_IN_PROGRESS, null);
+        send(leadId, t.plusSeconds(150), Stage.INSURANCE, LeadStatus.INSURANCE_VERIFIED, "Coverage active, in network");
+        send(leadId, t.plusSeconds(90), Stage.INSURANCE, LeadStatus.INSURANCE_VERIFICATION_STARTED, null);
+        // redelivered reports change nothing
+        resend(completed, leadId, t.plusSeconds(180), Stage.REVIEW, LeadStatus.REVIEW_COMPLETED);
+        resend(queued, leadId, t.plusSeconds(60), Stage.REVIEW, LeadStatus.REVIEW_QUEUED);
+        String marker = send(leadId, t.plusSeconds(30), Stage.MATCHING, LeadStatus.MATCH_WAITLISTED, null);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                http.get().uri("/api/leads/{id}", leadId).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.timeline.length()").isEqualTo(7));
+        assertThat(marker).isNotNull();
+
+        http.get().uri("/api/leads/{id}", leadId).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                .expectBody()
+                .jsonPath("$.timeline[*].status").isEqualTo(List.of("LEAD_SUBMITTED", "MATCH_WAITLISTED",
+                        "REVIEW_QUEUED", "INSURANCE_VERIFICATION_STARTED", "REVIEW_IN_PROGRESS", "INSURANCE_VERIFIED",
+                        "REVIEW_COMPLETED"))
+                .jsonPath("$.stages[?(@.stage == 'REVIEW')].status").isEqualTo(List.of("REVIEW_COMPLETED"))
+                .jsonPath("$.stages[?(@.stage == 'INSURANCE')].status").isEqualTo(List.of("INSURANCE_VERIFIED"))
+                .jsonPath("$.stages[?(@.stage == 'MATCHING')].status").isEqualTo(List.of("MATCH_WAITLISTED"))
+                .jsonPath("$.currentStage").isEqualTo("REVIEW")
+                .jsonPath("$.currentStatus").isEqualTo("REVIEW_COMPLETED");
+
+        // the visitor's link shows progress, never the findings
+        String status = http.get().uri(accepted.get("statusApi")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.steps[?(@.stage == 'REVIEW')].progress").isEqualTo(List.of("DONE"))
+                .jsonPath("$.steps[?(@.stage == 'INSURANCE')].progress").isEqualTo(List.of("DONE"))
+                .returnResult().getResponseBodyContent() == null ? "" : new String(http.get()
+                        .uri(accepted.get("statusApi")).exchange().expectBody().returnResult().getResponseBodyContent());
+        assertThat(status).doesNotContain("candidate", "microdiscectomy", "network", "HERNIATED", "Blue Shield",
+                leadId);
+    }
+
+    @Test
+    void careManagersSeeChangesLiveAsServerSentEvents() throws Exception {
+        String leadId = Submissions.submit(http, LeadJson.valid()).get("leadId");
+        Flux<LeadChange> stream = http.get().uri("/api/leads/changes").accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                .expectStatus().isOk()
+                .returnResult(LeadChange.class).getResponseBody();
+        var first = stream.filter(change -> change.leadId().toString().equals(leadId)).next()
+                .toFuture();
+        // the subscription is live once the response headers arrived; a report now is pushed to it
+        send(leadId, Instant.now(), Stage.REVIEW, LeadStatus.REVIEW_QUEUED, null);
+        LeadChange change = first.get(20, TimeUnit.SECONDS);
+        assertThat(change.status()).isEqualTo("REVIEW_QUEUED");
+    }
+
+    @Test
+    void aReportForNoKnownLeadEndsOnTheDeadLetterTopicWithAReason() {
+        String unknownLead = UUID.randomUUID().toString();
+        send(unknownLead, Instant.now(), Stage.REVIEW, LeadStatus.REVIEW_QUEUED, null);
+        try (var dlt = TopicProbe.raw(brokers, Topics.LEADS_STATUS.deadLetterTopic())) {
+            var record = dlt.await(r -> unknownLead.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(record, EventHeaders.DLT_REASON)).contains("leadId");
+        }
+    }
+
+    private String send(String leadId, Instant at, Stage stage, LeadStatus status, String summary) {
+        String eventId = UUID.randomUUID().toString();
+        resend(eventId, leadId, at, stage, status, summary);
+        return eventId;
+    }
+
+    private void resend(String eventId, String leadId, Instant at, Stage stage, LeadStatus status) {
+        resend(eventId, leadId, at, stage, status, null);
+    }
+
+    private void resend(String eventId, String leadId, Instant at, Stage stage, LeadStatus status, String summary) {
+        LeadStatusChanged event = LeadStatusChanged.newBuilder().setLeadId(leadId).setOccurredAt(at)
+                .setReporter(Reporter.valueOf(stage == Stage.MATCHING ? "MATCHING" : stage.name()))
+                .setStage(stage).setStatus(status).setSummary(summary == null ? status.name() : summary).build();
+        var record = new ProducerRecord<String, Object>(Topics.LEADS_STATUS.name(), leadId, event);
+        EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, eventId);
+        EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, UUID.randomUUID().toString());
+        kafka.send(record).join();
+    }
+}

@@ -1,0 +1,47 @@
+package com.leadflow.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a service is told when it starts, as environment variables that Spring Boot maps onto
+ * its settings: the stack's addresses, its database, and the addresses of the other services it
+ * points people or calls at. The addresses follow the run's ports, so a stack on other ports is
+ * wired as consistently as one on the usual ones.
+ */
+final class ServiceEnvironment {
+
+  private ServiceEnvironment() {}
+
+  /**
+   * @param stack every service of this run, to find the ones {@code service} links to
+   * @param database the shared PostgreSQL database, or null for the embedded ones
+   */
+  static Map<String, String> of(ServiceSpec service, List<ServiceSpec> stack, String bootstrapServers,
+      String registryApiUrl, String dataDir, ServiceDatabase database) {
+    Map<String, String> env = new LinkedHashMap<>(service.environment(bootstrapServers, registryApiUrl, dataDir));
+    if (database != null) {
+      env.putAll(database.environment(service));
+    }
+    env.putAll(links(service, stack));
+    return env;
+  }
+
+  /**
+   * The other services a service refers to. Review-service shows clinicians links to imaging
+   * files, which intake serves ({@code leadflow.review.imaging-base-url}).
+   */
+  static Map<String, String> links(ServiceSpec service, List<ServiceSpec> stack) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (service.module().equals("review-service")) {
+      find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_REVIEW_IMAGING_BASE_URL", intake.baseUrl()));
+    }
+    return env;
+  }
+
+  private static Optional<ServiceSpec> find(List<ServiceSpec> stack, String module) {
+    return stack.stream().filter(s -> s.module().equals(module)).findFirst();
+  }
+}

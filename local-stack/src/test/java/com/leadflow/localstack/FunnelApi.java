@@ -1,0 +1,170 @@
+package com.leadflow.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The services' HTTP APIs as the people in the funnel use them: a visitor submits the form and
+ * uploads imaging, the care manager (carla) reads a lead's timeline at intake, a clinician (drlee)
+ * works the review queue. Every call that does not answer as expected fails with the status and body.
+ */
+final class FunnelApi {
+
+  static final String CARE_MANAGER = "carla";
+  static final String CLINICIAN = "drlee";
+  /** A PNG signature is all intake looks at to tell the format; the rest stands in for a scan. */
+  static final byte[] SCAN = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+      "an MRI of the lumbar spine".getBytes(StandardCharsets.US_ASCII));
+
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final String intake;
+  private final String review;
+
+  FunnelApi(FunnelStack stack) {
+    this.intake = stack.baseUrl("intake-service");
+    this.review = stack.baseUrl("review-service");
+  }
+
+  /** What the visitor gets back: the lead's id and the private status link's token. */
+  record Submitted(UUID leadId, String statusToken) {}
+
+  Submitted submit(FormLead lead) {
+    Map<String, Object> accepted = object(expect(202, send(json(intake + "/api/leads", null, lead.body()))));
+    String statusApi = (String) accepted.get("statusApi");
+    return new Submitted(UUID.fromString((String) accepted.get("leadId")),
+        statusApi.substring(statusApi.lastIndexOf('/') + 1));
+  }
+
+  /** Uploads a scan with the form, before submitting; returns its id for {@code imagingIds}. */
+  String uploadImagingWithForm() {
+    return (String) object(expect(201, send(multipart(intake + "/api/imaging")))).get("imagingId");
+  }
+
+  /** Uploads a scan later, through the lead's private status link. */
+  void uploadImagingLater(Submitted lead) {
+    expect(201, send(multipart(intake + "/api/status/" + lead.statusToken() + "/imaging")));
+  }
+
+  /** The lead's timeline as the care manager sees it at intake. */
+  Timeline timeline(UUID leadId) {
+    Map<String, Object> view = object(expect(200, send(get(intake + "/api/leads/" + leadId, CARE_MANAGER))));
+    return Timeline.of(leadId, view);
+  }
+
+  /** The open review of a lead, as the clinicians' queue lists it. */
+  Optional<Map<String, Object>> openReviewOf(UUID leadId) {
+    List<Map<String, Object>> open = list(expect(200, send(get(review + "/api/reviews", CLINICIAN))));
+    return open.stream().filter(item -> leadId.toString().equals(item.get("leadId"))).findFirst();
+  }
+
+  Map<String, Object> review(String reviewId) {
+    return object(expect(200, send(get(review + "/api/reviews/" + reviewId, CLINICIAN))));
+  }
+
+  Map<String, Object> claim(String reviewId) {
+    return object(expect(200, send(json(review + "/api/reviews/" + reviewId + "/claim", CLINICIAN, Map.of()))));
+  }
+
+  /** "Take next": the review at the head of the queue. */
+  Map<String, Object> claimNext() {
+    return object(expect(200, send(json(review + "/api/reviews/next", CLINICIAN, Map.of()))));
+  }
+
+  Map<String, Object> completeAsCandidate(String reviewId, String recommendedProcedure) {
+    return object(expect(200, send(json(review + "/api/reviews/" + reviewId + "/complete", CLINICIAN,
+        Map.of("outcome", "CANDIDATE", "recommendedProcedure", recommendedProcedure)))));
+  }
+
+  /** A file behind a link the review shows, fetched as the clinician who follows it. */
+  byte[] download(String url) {
+    return expect(200, send(get(url, CLINICIAN)));
+  }
+
+  private HttpRequest get(String url, String user) {
+    return signedIn(HttpRequest.newBuilder(URI.create(url)), user).GET().build();
+  }
+
+  private HttpRequest json(String url, String user, Object body) {
+    return signedIn(HttpRequest.newBuilder(URI.create(url)), user)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+  }
+
+  private HttpRequest multipart(String url) {
+    String boundary = "leadflow-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"modality\"\r\n\r\nMRI\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
+        + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(SCAN);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+  }
+
+  private static HttpRequest.Builder signedIn(HttpRequest.Builder request, String user) {
+    request.timeout(Duration.ofSeconds(20));
+    if (user == null) {
+      return request;
+    }
+    String credentials = user + ":" + user + "-demo";
+    return request.header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private record Reply(HttpRequest request, int status, byte[] body) {}
+
+  private Reply send(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(request, response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  private static byte[] expect(int status, Reply reply) {
+    if (reply.status() != status) {
+      throw new AssertionError(reply.request().method() + " " + reply.request().uri() + " answered "
+          + reply.status() + " instead of " + status + ": " + new String(reply.body(), StandardCharsets.UTF_8));
+    }
+    return reply.body();
+  }
+
+  private Map<String, Object> object(byte[] body) {
+    return json.readValue(body, OBJECT);
+  }
+
+  private List<Map<String, Object>> list(byte[] body) {
+    return json.readValue(body, LIST);
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] all = new byte[first.length + second.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+}

@@ -1,0 +1,212 @@
+package com.leadflow.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The whole system for end-to-end tests, started by the launcher's own code: broker and registry
+ * on free ports with a temporary .local folder, and the four service jars on PostgreSQL, each in a
+ * schema named for this run ({@code e2e_<8 hex>_intake}, ...), dropped again when it stops. So it
+ * runs beside a developer's stack and beside other runs, and leaves nothing behind.
+ */
+final class FunnelStack implements AutoCloseable {
+
+  static final String POSTGRES_USER = "postgres";
+  static final String BUILD_HINT = "Build the service jars first: ./mvnw package -DskipTests"
+      + " (the end-to-end test runs the jars, not the classes).";
+  private static final int LOG_TAIL_LINES = 40;
+
+  private final StackLayout layout;
+  private final LaunchOptions options;
+  private final StackRunner runner;
+
+  private FunnelStack(StackLayout layout, LaunchOptions options, StackRunner runner) {
+    this.layout = layout;
+    this.options = options;
+    this.runner = runner;
+  }
+
+  /** Checks the jars, then starts everything; returns once every service is healthy. */
+  static FunnelStack start(Path localDir) throws Exception {
+    String registryVersion = System.getProperty("apicurio.registry.version");
+    Path repo = Path.of("").toAbsolutePath().getParent();
+    StackLayout layout = new StackLayout(repo, localDir,
+        Path.of(System.getProperty("leadflow.kafka.lib.dir")),
+        Path.of(System.getProperty("leadflow.local.dir"), "dist", "apicurio-registry-" + registryVersion,
+            "apicurio-registry-app-" + registryVersion + "-runner.jar"),
+        "0.1.0-SNAPSHOT");
+    requireFreshJars(layout);
+    String postgres = System.getProperty("leadflow.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    requireReachable(postgres);
+    String prefix = "e2e_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "_";
+    LaunchOptions options = LaunchOptions.parse(
+        "--kafka-port", "" + freePort(), "--controller-port", "" + freePort(), "--registry-port", "" + freePort(),
+        "--service-port-base", "" + freePortRange(ServiceSpec.COUNT),
+        "--postgres", postgres, "--postgres-user", POSTGRES_USER, "--schema-prefix", prefix);
+    ServiceExtras extras = new ServiceExtras(
+        // a quick start matters more here than peak speed: C1 only, the small collector
+        List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        // every lead of the test comes from one address, faster than any visitor types
+        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false")),
+        false);
+    StackRunner runner = new StackRunner(layout, options, new Console(System.out, false), extras);
+    FunnelStack stack = new FunnelStack(layout, options, runner);
+    try {
+      runner.start();
+    } catch (StartupFailure | RuntimeException e) {
+      String logs = stack.tails("intake-service", "review-service", "insurance-service", "matching-service");
+      stack.close();
+      throw new AssertionError("the stack did not come up: " + e.getMessage() + "\n" + logs, e);
+    }
+    return stack;
+  }
+
+  /**
+   * The jars are what runs: a missing one cannot run, and one older than its sources (or than the
+   * platform and schemas it bundles) would test yesterday's code.
+   */
+  static void requireFreshJars(StackLayout layout) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (ServiceSpec service : ServiceSpec.ALL) {
+      Path jar = layout.serviceJar(service.module());
+      if (!Files.isRegularFile(jar)) {
+        problems.add(jar + " is missing.");
+        continue;
+      }
+      FileTime built = Files.getLastModifiedTime(jar);
+      for (String module : List.of(service.module(), "platform", "schemas")) {
+        Path sources = layout.repoDir().resolve(module).resolve("src").resolve("main");
+        if (newestFileIn(sources).compareTo(built) > 0) {
+          problems.add(jar + " is older than the sources in " + sources + ".");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.add(BUILD_HINT);
+      throw new AssertionError(String.join("\n", problems));
+    }
+  }
+
+  private static FileTime newestFileIn(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return FileTime.fromMillis(0);
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).map(file -> {
+        try {
+          return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+    }
+  }
+
+  private static void requireReachable(String url) {
+    try (Connection ignored = DriverManager.getConnection(url, POSTGRES_USER, "")) {
+      // reachable
+    } catch (SQLException e) {
+      throw new AssertionError("PostgreSQL at " + url + " is not reachable as " + POSTGRES_USER
+          + " (set -Dleadflow.test.postgres.url): " + e.getMessage(), e);
+    }
+  }
+
+  String baseUrl(String module) {
+    return runner.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().baseUrl();
+  }
+
+  String bootstrapServers() {
+    return "localhost:" + options.kafkaPort();
+  }
+
+  /**
+   * Another instance of a service, alike but for its port, started while other work goes on;
+   * stopped with the rest. Completes once it is healthy.
+   */
+  CompletableFuture<ServiceSpec> startAnotherInstanceInBackground(String module, String instanceName) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        int port = freePort();
+        runner.startAnotherInstance(module, instanceName, port);
+        return runner.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow()
+            .onPort(port);
+      } catch (StartupFailure | IOException e) {
+        throw new AssertionError(instanceName + " did not come up: " + e.getMessage() + "\n" + tails(instanceName), e);
+      }
+    });
+  }
+
+  /** The last lines of the named logs (modules or instance names), to explain a failed wait. */
+  String tails(String... names) {
+    StringBuilder text = new StringBuilder();
+    for (String name : names) {
+      Path log = layout.logFile(name);
+      text.append("\n----- last lines of ").append(log).append(" -----\n");
+      try {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
+            .forEach(line -> text.append(line).append('\n'));
+      } catch (IOException e) {
+        text.append("(unreadable: ").append(e).append(")\n");
+      }
+    }
+    return text.toString();
+  }
+
+  Path logFile(String name) {
+    return layout.logFile(name);
+  }
+
+  /** Stops every process, then drops this run's schemas. */
+  @Override
+  public void close() {
+    runner.stop();
+    ServiceDatabase db = options.database();
+    try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+         Statement statement = connection.createStatement()) {
+      for (ServiceSpec service : ServiceSpec.ALL) {
+        // the prefix is checked to be a plain identifier, so the name needs no quoting
+        statement.execute("drop schema if exists " + db.schemaOf(service) + " cascade");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop the schemas " + db.schemaPrefix() + "*", e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0)) {
+      return probe.getLocalPort();
+    }
+  }
+
+  /** The first of {@code count} consecutive free ports, below the range the kernel hands out itself. */
+  private static int freePortRange(int count) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      boolean free = true;
+      for (int port = base; port < base + count && free; port++) {
+        free = PortCheck.isFree(port);
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("found no " + count + " consecutive free ports");
+  }
+}
