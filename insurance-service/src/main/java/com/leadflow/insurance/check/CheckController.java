@@ -2,14 +2,15 @@ package com.leadflow.insurance.check;
 
 import com.leadflow.insurance.eligibility.CheckState;
 import com.leadflow.insurance.payer.PayerDirectory;
-import com.leadflow.insurance.web.Problems;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.web.ConflictException;
+import com.leadflow.platform.web.InvalidRequestException;
+import com.leadflow.platform.web.NotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -63,7 +64,7 @@ public class CheckController {
     @GetMapping("/api/checks")
     public Mono<ResponseEntity<Object>> forLead(@RequestParam(name = "leadId", required = false) String leadId) {
         if (leadId == null || !LEAD_ID.matcher(leadId).matches()) {
-            return Mono.just(Problems.badRequest("leadId", "pattern", "A lead id of letters, digits, '-' or '_'."));
+            return Mono.error(InvalidRequestException.of("leadId", "pattern", "A lead id of letters, digits, '-' or '_'."));
         }
         return audit.record(AuditAction.LIST, AUDIT_SUBJECT, leadId)
                 .thenMany(checks.forLead(leadId)
@@ -78,17 +79,17 @@ public class CheckController {
     public Mono<ResponseEntity<Object>> recheck(@PathVariable("leadId") String leadId,
             @RequestBody(required = false) RecheckRequest body) {
         if (!LEAD_ID.matcher(leadId).matches()) {
-            return Mono.just(Problems.badRequest("leadId", "pattern", "A lead id of letters, digits, '-' or '_'."));
+            return Mono.error(InvalidRequestException.of("leadId", "pattern", "A lead id of letters, digits, '-' or '_'."));
         }
         RecheckRequest corrections = body == null ? new RecheckRequest(null, null) : body;
         if (corrections.memberId() != null && !MEMBER_ID.matcher(corrections.memberId().strip()).matches()) {
-            return Mono.just(Problems.badRequest("memberId", "pattern",
+            return Mono.error(InvalidRequestException.of("memberId", "pattern",
                     "2 to 30 letters, digits or '-', as printed on the insurance card."));
         }
         AtomicReference<EligibilityCheck> opened = new AtomicReference<>();
         return directory.snapshot().flatMap(snapshot -> {
             if (corrections.payerId() != null && snapshot.byId(corrections.payerId()).isEmpty()) {
-                return Mono.just(Problems.badRequest("payerId", "known-payer",
+                return Mono.error(InvalidRequestException.of("payerId", "known-payer",
                         "Pick a payer from the directory (GET /api/payers)."));
             }
             // a re-check while another runs would report two results for one question: one at a time
@@ -96,12 +97,10 @@ public class CheckController {
                     .then(checks.forLead(leadId).collectList());
             return actor().flatMap(actor -> tx.transactional(earlierChecks.flatMap(earlier -> {
                 if (earlier.isEmpty()) {
-                    return Mono.just(Problems.of(HttpStatus.NOT_FOUND, "No insurance details",
-                            "This lead has no insurance details to check."));
+                    return Mono.error(new NotFoundException("This lead has no insurance details to check."));
                 }
                 if (earlier.stream().anyMatch(check -> check.state() == CheckState.IN_PROGRESS)) {
-                    return Mono.just(Problems.of(HttpStatus.CONFLICT, "Check in progress",
-                            "A check for this lead is still running; its result will follow."));
+                    return Mono.error(new ConflictException("A check for this lead is still running; its result will follow."));
                 }
                 EligibilityCheck last = earlier.get(0);
                 CheckDraft draft = new CheckDraft(leadId, actor,

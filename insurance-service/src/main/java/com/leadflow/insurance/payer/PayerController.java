@@ -1,6 +1,6 @@
 package com.leadflow.insurance.payer;
 
-import com.leadflow.insurance.web.Problems;
+import com.leadflow.platform.web.InvalidRequestException;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +30,10 @@ public class PayerController {
     public Mono<ResponseEntity<Object>> search(@RequestParam(name = "q", required = false) String q,
             @RequestParam(name = "limit", required = false, defaultValue = "8") String limit) {
         if (q == null || q.isBlank()) {
-            return Mono.just(Problems.badRequest("q", "required", "Type part of the insurance company's name."));
+            return Mono.error(InvalidRequestException.of("q", "required", "Type part of the insurance company's name."));
         }
         if (q.length() > MAX_QUERY) {
-            return Mono.just(Problems.badRequest("q", "max-length", "At most " + MAX_QUERY + " characters."));
+            return Mono.error(InvalidRequestException.of("q", "max-length", "At most " + MAX_QUERY + " characters."));
         }
         int max;
         try {
@@ -42,7 +42,7 @@ public class PayerController {
             max = -1;
         }
         if (max < 1 || max > MAX_LIMIT) {
-            return Mono.just(Problems.badRequest("limit", "range", "Between 1 and " + MAX_LIMIT + "."));
+            return Mono.error(InvalidRequestException.of("limit", "range", "Between 1 and " + MAX_LIMIT + "."));
         }
         int size = max;
         return directory.snapshot().map(snapshot -> ResponseEntity.ok((Object) snapshot.search().search(q, size)

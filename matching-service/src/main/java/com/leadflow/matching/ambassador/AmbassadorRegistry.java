@@ -1,10 +1,10 @@
 package com.leadflow.matching.ambassador;
 
 import com.leadflow.matching.matchmaking.SweepRequests;
-import com.leadflow.matching.web.Conflict;
-import com.leadflow.matching.web.NotFound;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.web.ConflictException;
+import com.leadflow.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -100,11 +100,11 @@ public class AmbassadorRegistry {
     }
 
     private Mono<Ambassador> existing(UUID id) {
-        return ambassadors.findById(id).switchIfEmpty(Mono.error(new NotFound("Ambassador")));
+        return ambassadors.findById(id).switchIfEmpty(Mono.error(new NotFoundException("Ambassador not found")));
     }
 
-    private static Conflict retired() {
-        return new Conflict("The ambassador retired (consent withdrawn) and cannot be changed");
+    private static ConflictException retired() {
+        return new ConflictException("The ambassador retired (consent withdrawn) and cannot be changed");
     }
 
     private LocalDate today() {

@@ -7,9 +7,9 @@ import com.leadflow.matching.matchmaking.Slots;
 import com.leadflow.matching.seeker.Seeker;
 import com.leadflow.matching.seeker.SeekerRepository;
 import com.leadflow.matching.seeker.SeekerState;
-import com.leadflow.matching.web.NotFound;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -55,7 +55,7 @@ public class MatchActions {
     }
 
     public Mono<Match> get(UUID id) {
-        return tx.transactional(matches.findById(id).switchIfEmpty(Mono.error(new NotFound("Match")))
+        return tx.transactional(matches.findById(id).switchIfEmpty(Mono.error(new NotFoundException("Match not found")))
                 .flatMap(m -> audit.record(AuditAction.VIEW, "match", id.toString()).thenReturn(m)));
     }
 
@@ -119,7 +119,7 @@ public class MatchActions {
                         .flatMap(match -> audit.record(action, "match", id.toString())
                                 .then(step.apply(match, seeker))));
         return tx.transactional(matches.findById(id)
-                .switchIfEmpty(Mono.error(new NotFound("Match")))
+                .switchIfEmpty(Mono.error(new NotFoundException("Match not found")))
                 .flatMap(underLock))
                 .retryWhen(LockConflicts.retry());
     }

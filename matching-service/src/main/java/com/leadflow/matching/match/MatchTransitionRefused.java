@@ -1,7 +1,9 @@
 package com.leadflow.matching.match;
 
+import com.leadflow.platform.web.ConflictException;
+
 /** A match cannot take the step asked for in its current state (e.g. completing a declined one). */
-public class MatchTransitionRefused extends RuntimeException {
+public class MatchTransitionRefused extends ConflictException {
 
     private final MatchState state;
     private final String action;

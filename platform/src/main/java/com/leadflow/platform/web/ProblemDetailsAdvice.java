@@ -42,6 +42,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.invalid(e.violations()), exchange);
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    public Mono<ResponseEntity<Object>> notFound(NotFoundException e, ServerWebExchange exchange) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()), exchange);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    public Mono<ResponseEntity<Object>> conflict(ConflictException e, ServerWebExchange exchange) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()), exchange);
+    }
+
     /** A body (or multipart part) above the configured in-memory or on-disk limit. */
     @ExceptionHandler(DataBufferLimitException.class)
     public Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
