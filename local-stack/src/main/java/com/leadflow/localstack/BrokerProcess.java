@@ -25,7 +25,8 @@ final class BrokerProcess {
   private final StackLayout layout;
   private final int kafkaPort;
   private final int controllerPort;
-  private final CompletableFuture<Void> started = new CompletableFuture<>();
+  // one per start: a restarted broker must say so again
+  private volatile CompletableFuture<Void> started = new CompletableFuture<>();
 
   BrokerProcess(StackLayout layout, int kafkaPort, int controllerPort) {
     this.layout = layout;
@@ -84,6 +85,7 @@ final class BrokerProcess {
   }
 
   ChildProcess.Spec spec() {
+    started = new CompletableFuture<>();
     return new ChildProcess.Spec(NAME,
         java("kafka.Kafka", layout.serverProperties().toString()),
         Map.of(), layout.kafkaDir(), layout.logFile(NAME), layout.runDir(),

@@ -135,6 +135,17 @@ public final class ChildProcess {
     process.toHandle().destroy();
   }
 
+  /**
+   * SIGKILL: no shutdown hooks, no goodbye, as when the machine or its container dies. Returns
+   * once the process is gone.
+   */
+  public void kill() {
+    process.toHandle().destroyForcibly();
+    waitFor(Duration.ofSeconds(10));
+    drainOutput();
+    Leftovers.forget(pidFile);
+  }
+
   /** Waits for the exit that {@link #requestStop()} asked for; kills the process if it takes too long. */
   public boolean awaitStop(Duration timeout) {
     boolean graceful = waitFor(timeout);

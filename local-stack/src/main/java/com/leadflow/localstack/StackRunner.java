@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -41,6 +42,8 @@ public final class StackRunner {
   private ChildProcess broker;
   private ChildProcess registry;
   private final List<ChildProcess> services = new ArrayList<>();
+  // every service instance started so far, by name, so a stopped one can be started again alike
+  private final Map<String, ServiceProcess> instances = new ConcurrentHashMap<>();
 
   public StackRunner(StackLayout layout, LaunchOptions options, Console console) {
     this(layout, options, console, ServiceExtras.NONE);
@@ -131,6 +134,7 @@ public final class StackRunner {
     }
     Map<ServiceProcess, ChildProcess> pending = new LinkedHashMap<>();
     for (ServiceProcess service : serviceProcesses) {
+      instances.put(service.name(), service);
       pending.put(service, launch(service.spec(console), services::add));
     }
     console.info("starting " + serviceProcesses.size() + " services; their logs are in " + layout.logsDir());
@@ -149,9 +153,79 @@ public final class StackRunner {
       throw new StartupFailure(PortCheck.describe(new PortCheck.Claim(port, instanceName, null)));
     }
     Preflight.clearLogs(layout, List.of(instanceName));
+    instances.put(instanceName, another);
     ChildProcess child = launch(another.spec(console), services::add);
     awaitHealthy(new LinkedHashMap<>(Map.of(another, child)));
     return child;
+  }
+
+  /**
+   * Kills a service instance (a module, or an instance name given to {@link #startAnotherInstance})
+   * at once, with SIGKILL: no graceful shutdown, as in a crash. Returns once it is gone.
+   */
+  public void killService(String name) {
+    ChildProcess child;
+    synchronized (lifecycle) {
+      child = services.stream().filter(c -> c.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(name + " is not running"));
+      services.remove(child);
+    }
+    child.kill();
+    console.info(name + " killed (SIGKILL)");
+  }
+
+  /** Starts a killed service instance again as it was: same port, database and consumer groups. */
+  public void restartService(String name) throws StartupFailure {
+    ServiceProcess service = instances.get(name);
+    if (service == null) {
+      throw new IllegalArgumentException(name + " was never started");
+    }
+    if (children().stream().anyMatch(c -> c.name().equals(name) && c.isAlive())) {
+      // its health check would answer for the new one, which cannot even bind the port
+      throw new IllegalStateException(name + " is still running");
+    }
+    ChildProcess child = launch(service.spec(console), services::add);
+    awaitHealthy(new LinkedHashMap<>(Map.of(service, child)));
+  }
+
+  /** Stops the broker gracefully; its data folder and ports stay for {@link #startBroker()}. */
+  public void stopBroker() {
+    stopInfrastructure(true);
+  }
+
+  /** Starts the broker again on the same ports and data folder; returns once it serves requests. */
+  public void startBroker() throws StartupFailure {
+    ChildProcess kafka = launch(brokerProcess.spec(), child -> broker = child);
+    brokerProcess.awaitReady(kafka, Waits.Watch.of(this::children, stopSignal, BROKER_START));
+    console.info("kafka started again on localhost:" + options.kafkaPort());
+  }
+
+  /** Stops the schema registry; its H2 file under .local/registry keeps the schemas. */
+  public void stopRegistry() {
+    stopInfrastructure(false);
+  }
+
+  /** Starts the registry again on the same port and database; returns once it is ready. */
+  public void startRegistry() throws StartupFailure {
+    ChildProcess schemas = launch(registryProcess.spec(), child -> registry = child);
+    registryProcess.awaitReady(schemas, Waits.Watch.of(this::children, stopSignal, REGISTRY_START));
+    console.info("schema registry started again on " + registryProcess.baseUrl());
+  }
+
+  private void stopInfrastructure(boolean kafka) {
+    ChildProcess child;
+    synchronized (lifecycle) {
+      child = kafka ? broker : registry;
+      // out of the watched children first, so its exit is not taken for a crash
+      if (kafka) {
+        broker = null;
+      } else {
+        registry = null;
+      }
+    }
+    if (child != null) {
+      stopTogether(List.of(child), kafka ? BROKER_STOP : REGISTRY_STOP);
+    }
   }
 
   /** The services of this run, with their ports. */
@@ -178,8 +252,17 @@ public final class StackRunner {
     }
   }
 
-  /** Hook for submitting demo leads once everything is healthy; the demo arrives with issue 7. */
+  /** Submits the demo leads once everything is healthy, and says where to watch them. */
   void runDemo() {
+    if (serviceProcesses.isEmpty()) {
+      console.info("--demo needs the services; with --no-services there is nobody to submit leads to");
+      return;
+    }
+    List<ServiceSpec> stack = options.services();
+    List<Demo.DemoLead> leads = Demo.leads();
+    console.info("--demo: submitting " + leads.size() + " leads to intake, as visitors of the form would");
+    List<Demo.Outcome> outcomes = new Demo(stack.get(0).baseUrl(), stopSignal::await).submitAll(leads);
+    console.plain(Demo.render(outcomes, Summary.careManagerView(stack), Summary.clinicianQueue(stack)));
   }
 
   /** @return the child that exited on its own, or null if the stack was told to stop */

@@ -21,8 +21,8 @@ final class Summary {
     lines.add("");
     if (servicesStarted) {
       row(lines, "Public form", services.get(0).baseUrl() + "/");
-      row(lines, "Care manager view", services.get(0).baseUrl() + "/care/");
-      row(lines, "Clinician queue", services.get(1).baseUrl() + "/clinician/");
+      row(lines, "Care manager view", careManagerView(services));
+      row(lines, "Clinician queue", clinicianQueue(services));
       row(lines, "Insurance", services.get(2).baseUrl() + "/");
       row(lines, "Matching", services.get(3).baseUrl() + "/");
     }
@@ -54,6 +54,14 @@ final class Summary {
     lines.add("  Press Ctrl-C to stop everything.");
     lines.add("");
     return lines;
+  }
+
+  static String careManagerView(List<ServiceSpec> services) {
+    return services.get(0).baseUrl() + "/care/";
+  }
+
+  static String clinicianQueue(List<ServiceSpec> services) {
+    return services.get(1).baseUrl() + "/clinician/";
   }
 
   private static void row(List<String> lines, String what, String where) {

@@ -2,7 +2,9 @@ package com.leadflow.localstack;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,8 +16,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** What the broker itself says: who reads a topic in a consumer group, and what sits in dead-letter topics. */
@@ -65,6 +72,40 @@ final class BrokerQueries {
       partitions.forEach(p -> counts.merge(p.topic(), latest.get(p).offset() - earliest.get(p).offset(), Long::sum));
       return counts;
     }
+  }
+
+  /**
+   * The reason each record in a dead-letter topic carries (platform's reason header, else the
+   * exception class spring-kafka notes), so a non-empty one explains itself in the failure.
+   */
+  static List<String> deadLetterReasons(FunnelStack stack, String topic) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, CALL).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CALL);
+      List<String> reasons = new ArrayList<>();
+      await().atMost(CALL).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> reasons.add(reason(record.headers())));
+        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+      });
+      return reasons;
+    }
+  }
+
+  private static String reason(Headers headers) {
+    for (String name : List.of("leadflow-dlt-reason", "kafka_dlt-exception-fqcn")) {
+      Header header = headers.lastHeader(name);
+      if (header != null) {
+        return name + ": " + new String(header.value(), StandardCharsets.UTF_8);
+      }
+    }
+    return "(no reason header)";
   }
 
   private static Admin admin(FunnelStack stack) {

@@ -1,6 +1,5 @@
 package com.leadflow.localstack;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FunnelApi {
 
-  static final String CARE_MANAGER = "carla";
-  static final String CLINICIAN = "drlee";
-  /** A PNG signature is all intake looks at to tell the format; the rest stands in for a scan. */
-  static final byte[] SCAN = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
-      "an MRI of the lumbar spine".getBytes(StandardCharsets.US_ASCII));
+  static final String CARE_MANAGER = Demo.CARE_MANAGER;
+  static final String CLINICIAN = Demo.CLINICIAN;
+  static final byte[] SCAN = ScanUpload.SCAN;
 
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
@@ -47,7 +44,21 @@ final class FunnelApi {
   record Submitted(UUID leadId, String statusToken) {}
 
   Submitted submit(FormLead lead) {
-    Map<String, Object> accepted = object(expect(202, send(json(intake + "/api/leads", null, lead.body()))));
+    return accepted(send(json(intake + "/api/leads", null, lead.body())));
+  }
+
+  /**
+   * As a form that retries sends it: with a key of its own, the same on every attempt, so a
+   * repeat of a submission intake already took creates nothing and answers as the first time.
+   */
+  Submitted submit(FormLead lead, String idempotencyKey) {
+    HttpRequest request = HttpRequest.newBuilder(json(intake + "/api/leads", null, lead.body()), (name, value) -> true)
+        .header("Idempotency-Key", idempotencyKey).build();
+    return accepted(send(request));
+  }
+
+  private Submitted accepted(Reply reply) {
+    Map<String, Object> accepted = object(expect(202, reply));
     String statusApi = (String) accepted.get("statusApi");
     return new Submitted(UUID.fromString((String) accepted.get("leadId")),
         statusApi.substring(statusApi.lastIndexOf('/') + 1));
@@ -109,16 +120,9 @@ final class FunnelApi {
   }
 
   private HttpRequest multipart(String url) {
-    String boundary = "leadflow-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"modality\"\r\n\r\nMRI\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
-        + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(SCAN);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    return HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    ScanUpload scan = ScanUpload.mri();
+    return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", scan.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(scan.body())).build();
   }
 
   private static HttpRequest.Builder signedIn(HttpRequest.Builder request, String user) {
@@ -159,12 +163,5 @@ final class FunnelApi {
 
   private List<Map<String, Object>> list(byte[] body) {
     return json.readValue(body, LIST);
-  }
-
-  private static byte[] concat(byte[] first, byte[] second) {
-    byte[] all = new byte[first.length + second.length];
-    System.arraycopy(first, 0, all, 0, first.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    return all;
   }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadflow.localstack.FunnelApi.Submitted;
 import java.nio.file.Path;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +89,7 @@ class FunnelEndToEndTest {
   @Test
   void insuranceOnlyIsVerifiedWithThePayer() {
     Submitted lead = api.submit(FormLead.asking("INSURANCE_VERIFICATION", "CALL_BACK")
-        .insurance("aetna", "Aetna", memberId("W")));
+        .insurance("aetna", "Aetna", FormLead.memberId("W")));
 
     Timeline timeline = timelines.settlesWith(lead,
         "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
@@ -99,7 +99,7 @@ class FunnelEndToEndTest {
 
   @Test
   void aMemberThePayerCannotFindIsExplainedInsteadOfLeftWaiting() {
-    String member = memberId("NOTFOUND");
+    String member = FormLead.memberId("NOTFOUND");
     Submitted lead = api.submit(FormLead.asking("INSURANCE_VERIFICATION").insurance("aetna", "Aetna", member));
 
     Timeline timeline = timelines.settlesWith(lead,
@@ -124,7 +124,7 @@ class FunnelEndToEndTest {
     // the visitor cannot name condition or procedure: matching waits for the clinician's findings
     Submitted lead = api.submit(FormLead.asking(
             "MRI_CT_REVIEW", "INSURANCE_VERIFICATION", "INFO_KIT", "CALL_BACK", "CONNECT_WITH_PAST_PATIENT")
-        .about("UNKNOWN", "UNSURE").insurance("aetna", "Aetna", memberId("E")).imaging(scan));
+        .about("UNKNOWN", "UNSURE").insurance("aetna", "Aetna", FormLead.memberId("E")).imaging(scan));
     timelines.await(lead, "REVIEW_QUEUED", "INSURANCE_VERIFIED", "MATCH_WAITLISTED");
 
     String reviewId = timelines.openReviewId(lead);
@@ -174,7 +174,8 @@ class FunnelEndToEndTest {
     BrokerQueries.awaitSharing(stack, "insurance-service", "leads.submitted", 2);
 
     List<Submitted> leads = IntStream.range(0, 8)
-        .mapToObj(i -> api.submit(FormLead.asking("INSURANCE_VERIFICATION").insurance("aetna", "Aetna", memberId("T"))))
+        .mapToObj(i -> api.submit(FormLead.asking("INSURANCE_VERIFICATION")
+            .insurance("aetna", "Aetna", FormLead.memberId("T"))))
         .toList();
 
     timelines.allSettleWith(leads, "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
@@ -191,6 +192,25 @@ class FunnelEndToEndTest {
         .allSatisfy((topic, records) -> assertThat(records).as(topic).isZero());
   }
 
+  /** After the scenarios: the demo's urgent review would otherwise jump their queue. */
+  @Test
+  @Order(Order.DEFAULT + 3)
+  void theLaunchersDemoLeadsAreAcknowledgedAndEachReachesItsFirstStages() {
+    List<Demo.Outcome> outcomes = new Demo(stack.baseUrl("intake-service"), pause -> false).submitAll(Demo.leads());
+
+    assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.problem()).as(outcome.lead().title()).isNull());
+    for (Demo.Outcome outcome : outcomes) {
+      Submitted lead = new Submitted(UUID.fromString(outcome.leadId()),
+          outcome.statusLink().substring(outcome.statusLink().indexOf('#') + 1));
+      List<String> expected = new ArrayList<>(List.of("LEAD_SUBMITTED",
+          outcome.lead().form().memberId() == null ? "INSURANCE_NOT_PROVIDED" : "INSURANCE_VERIFIED"));
+      if (outcome.lead().withScan()) {
+        expected.add("REVIEW_QUEUED");
+      }
+      timelines.await(lead, expected.toArray(String[]::new));
+    }
+  }
+
   private static void join(CompletableFuture<ServiceSpec> starting) throws Exception {
     try {
       starting.get(TimelineWaits.FLOW.toSeconds() * 2, TimeUnit.SECONDS);
@@ -200,10 +220,6 @@ class FunnelEndToEndTest {
       }
       throw e;
     }
-  }
-
-  private static String memberId(String simulatedPayerPrefix) {
-    return simulatedPayerPrefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase();
   }
 
   @SuppressWarnings("unchecked")

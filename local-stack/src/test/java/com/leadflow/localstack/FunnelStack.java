@@ -44,6 +44,11 @@ final class FunnelStack implements AutoCloseable {
 
   /** Checks the jars, then starts everything; returns once every service is healthy. */
   static FunnelStack start(Path localDir) throws Exception {
+    return start(localDir, "e2e");
+  }
+
+  /** @param schemaLabel starts this run's schema names, so each test class's schemas are told apart */
+  static FunnelStack start(Path localDir, String schemaLabel) throws Exception {
     String registryVersion = System.getProperty("apicurio.registry.version");
     Path repo = Path.of("").toAbsolutePath().getParent();
     StackLayout layout = new StackLayout(repo, localDir,
@@ -54,7 +59,7 @@ final class FunnelStack implements AutoCloseable {
     requireFreshJars(layout);
     String postgres = System.getProperty("leadflow.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     requireReachable(postgres);
-    String prefix = "e2e_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "_";
+    String prefix = schemaLabel + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "_";
     LaunchOptions options = LaunchOptions.parse(
         "--kafka-port", "" + freePort(), "--controller-port", "" + freePort(), "--registry-port", "" + freePort(),
         "--service-port-base", "" + freePortRange(ServiceSpec.COUNT),
@@ -150,6 +155,44 @@ final class FunnelStack implements AutoCloseable {
         throw new AssertionError(instanceName + " did not come up: " + e.getMessage() + "\n" + tails(instanceName), e);
       }
     });
+  }
+
+  /** Kills the service at once (SIGKILL), as a crash would. */
+  void kill(String module) {
+    runner.killService(module);
+  }
+
+  /** Starts a killed service again on its port and schema; returns once it is healthy. */
+  void restart(String module) {
+    starting(module, () -> runner.restartService(module));
+  }
+
+  void stopBroker() {
+    runner.stopBroker();
+  }
+
+  void startBroker() {
+    starting("kafka", runner::startBroker);
+  }
+
+  void stopRegistry() {
+    runner.stopRegistry();
+  }
+
+  void startRegistry() {
+    starting("registry", runner::startRegistry);
+  }
+
+  private interface Start {
+    void run() throws StartupFailure;
+  }
+
+  private void starting(String name, Start start) {
+    try {
+      start.run();
+    } catch (StartupFailure e) {
+      throw new AssertionError(name + " did not come back: " + e.getMessage() + "\n" + tails(name), e);
+    }
   }
 
   /** The last lines of the named logs (modules or instance names), to explain a failed wait. */

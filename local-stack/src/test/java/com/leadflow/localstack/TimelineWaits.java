@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,6 +29,8 @@ final class TimelineWaits {
   /** How long a finished timeline must stay unchanged: a status arriving twice would show by then. */
   static final Duration SETTLED = Duration.ofSeconds(2);
   private static final Duration POLL = Duration.ofMillis(300);
+  /** How many timelines {@link #manySettleWith} reads at once. */
+  private static final int PARALLEL_READS = 4;
   private static final String[] LOGS = {
       "intake-service", "review-service", "insurance-service", "insurance-service-2", "matching-service"};
 
@@ -57,6 +63,47 @@ final class TimelineWaits {
         timelines -> "not every lead settled with exactly " + List.of(statuses) + ", each once:"
             + (timelines == null ? " (no answer)" : timelines.stream().filter(t -> !exactly(t, statuses))
                 .map(t -> "\n" + t).collect(Collectors.joining())));
+  }
+
+  /**
+   * {@link #allSettleWith} for many leads: asks again only about those not complete yet, a few at a
+   * time, and once all are, reads every timeline once more after {@link #SETTLED} and requires
+   * exactly these statuses, each once.
+   */
+  void manySettleWith(List<Submitted> leads, Duration atMost, String... statuses) {
+    List<String> expected = List.of(statuses);
+    Set<Submitted> pending = ConcurrentHashMap.newKeySet();
+    pending.addAll(leads);
+    Map<Submitted, Timeline> last = new ConcurrentHashMap<>();
+    ForkJoinPool readers = new ForkJoinPool(PARALLEL_READS);
+    try {
+      Awaitility.await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        readers.submit(() -> List.copyOf(pending).parallelStream().forEach(lead -> {
+          Timeline timeline = api.timeline(lead.leadId());
+          last.put(lead, timeline);
+          if (timeline.hasAll(expected)) {
+            pending.remove(lead);
+          }
+        })).get();
+        return pending.isEmpty();
+      });
+      Awaitility.await().pollDelay(SETTLED).until(() -> true);
+      List<Timeline> wrong = readers.submit(() -> leads.parallelStream().map(lead -> api.timeline(lead.leadId()))
+          .filter(timeline -> !exactly(timeline, statuses)).toList()).get();
+      if (!wrong.isEmpty()) {
+        throw new AssertionError(wrong.size() + " of " + leads.size() + " leads did not settle with exactly "
+            + expected + ", each once; the first of them:" + wrong.stream().limit(5).map(t -> "\n" + t)
+            .collect(Collectors.joining()));
+      }
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(pending.size() + " of " + leads.size() + " leads never reported all of " + expected
+          + "; the first of them:" + pending.stream().limit(5).map(lead -> "\n" + last.get(lead))
+          .collect(Collectors.joining()) + "\n" + stack.tails(LOGS), e);
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError("reading the timelines failed: " + e, e);
+    } finally {
+      readers.shutdownNow();
+    }
   }
 
   /** The lead's review as soon as the clinicians' queue lists it. */

@@ -3,6 +3,7 @@ package com.leadflow.localstack;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A web form submission as the public form sends it (intake's {@code POST /api/leads}): an
  * invented visitor with unique contact details, so no two leads of a run look like duplicates.
- * By default a routine herniated disc, no red flags, no insurance, no imaging.
+ * By default a routine herniated disc, no red flags, no insurance, no imaging. The launcher's
+ * {@code --demo} submits these; the end-to-end tests do too.
  */
 final class FormLead {
 
@@ -75,8 +77,40 @@ final class FormLead {
     return this;
   }
 
+  boolean hasImaging() {
+    return root.containsKey("imagingIds");
+  }
+
   Map<String, Object> body() {
     return root;
+  }
+
+  /** The body as JSON, the way the form posts it. */
+  String toJson() {
+    return Json.write(root);
+  }
+
+  List<String> requestedServices() {
+    @SuppressWarnings("unchecked")
+    List<String> services = (List<String>) root.get("requestedServices");
+    return services;
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> redFlags() {
+    return (List<String>) clinical.get("redFlags");
+  }
+
+  /** The member id given, or null without insurance. */
+  @SuppressWarnings("unchecked")
+  String memberId() {
+    Map<String, Object> insurance = (Map<String, Object>) root.get("insurance");
+    return insurance == null ? null : (String) insurance.get("memberId");
+  }
+
+  /** A member id the simulated payer answers by its prefix: "W" verifies, "NOTFOUND" is unknown, ... */
+  static String memberId(String simulatedPayerPrefix) {
+    return simulatedPayerPrefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).toUpperCase();
   }
 
   /** Names are letters only: digits become letters (12 becomes "bc"). */
