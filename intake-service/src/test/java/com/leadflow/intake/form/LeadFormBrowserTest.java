@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,9 +60,21 @@ class LeadFormBrowserTest {
                 "--disable-component-update", "--disable-sync", "--disable-gpu", "--lang=en-US",
                 "--user-data-dir=" + profile,
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+        // the pages' own waits decide when they are ready; an open event stream must not hold a navigation
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("HOME", profile.toString())).build();
         browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Leaves the page, so a status page's open event stream never outlives its test. */
+    @AfterEach
+    void leavePage() {
+        if (browser != null) {
+            browser.get("about:blank");
+        }
     }
 
     @AfterAll
