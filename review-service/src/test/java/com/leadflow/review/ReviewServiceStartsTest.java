@@ -1,27 +1,11 @@
 package com.leadflow.review;
 
 import com.leadflow.review.support.ReviewIntegrationTest;
+import com.leadflow.test.ServiceBasicsScenarios;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ReviewIntegrationTest
-class ReviewServiceStartsTest {
-
-    @Autowired
-    WebTestClient http;
-
-    @Test
-    void reportsHealthyOnceStarted() {
-        http.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-    }
-
-    @Test
-    void keepsMetricsFromAnonymousCallers() {
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
-    }
+class ReviewServiceStartsTest extends ServiceBasicsScenarios {
 
     @Test
     void keepsTheReviewQueueFromPeopleWhoAreNotClinicians() {
