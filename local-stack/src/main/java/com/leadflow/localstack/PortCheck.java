@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks before anything starts that every port is free, so a clash is reported as
@@ -56,5 +57,27 @@ public final class PortCheck {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** A port nothing listens on now, as the kernel hands them out. */
+  public static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0)) {
+      return probe.getLocalPort();
+    }
+  }
+
+  /** The first of {@code count} consecutive free ports, below the range the kernel hands out itself. */
+  public static int freePortRange(int count) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      boolean free = true;
+      for (int port = base; port < base + count && free; port++) {
+        free = isFree(port);
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("found no " + count + " consecutive free ports");
   }
 }

@@ -1,6 +1,11 @@
 package com.leadflow.localstack;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -65,5 +70,20 @@ public record ServiceDatabase(String url, String username, String password, Stri
   /** For the summary: where the data is, never the password. */
   public String describe() {
     return url + " as " + username + ", schemas " + schemaPrefix + "<service>";
+  }
+
+  /**
+   * Drops the services' schemas with everything in them: for runs that made their own (tests,
+   * the benchmark), never for a developer's data. Needs the PostgreSQL JDBC driver on the
+   * classpath; the launcher itself never calls it.
+   */
+  public void dropSchemas(List<ServiceSpec> services) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, username, password);
+         Statement statement = connection.createStatement()) {
+      for (ServiceSpec service : services) {
+        // the prefix is checked to be a plain identifier, so the name needs no quoting
+        statement.execute("drop schema if exists " + schemaOf(service) + " cascade");
+      }
+    }
   }
 }

@@ -233,6 +233,13 @@ public final class StackRunner {
     return serviceProcesses.stream().map(ServiceProcess::service).toList();
   }
 
+  /** Each running child's process id by name: kafka, registry, and the service instances. */
+  public Map<String, Long> processIds() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    children().forEach(child -> pids.put(child.name(), child.pid()));
+    return pids;
+  }
+
   private void awaitHealthy(Map<ServiceProcess, ChildProcess> pending) throws StartupFailure {
     Waits.Watch watch = Waits.Watch.of(this::children, stopSignal, SERVICES_START);
     while (!pending.isEmpty()) {

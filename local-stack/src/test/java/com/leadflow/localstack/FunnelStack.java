@@ -2,7 +2,6 @@ package com.leadflow.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,8 +59,8 @@ final class FunnelStack implements AutoCloseable {
     requireReachable(postgres);
     String prefix = schemaLabel + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "_";
     LaunchOptions options = LaunchOptions.parse(
-        "--kafka-port", "" + freePort(), "--controller-port", "" + freePort(), "--registry-port", "" + freePort(),
-        "--service-port-base", "" + freePortRange(ServiceSpec.COUNT),
+        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort(),
+        "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.COUNT),
         "--postgres", postgres, "--postgres-user", POSTGRES_USER, "--schema-prefix", prefix);
     ServiceExtras extras = new ServiceExtras(
         // a quick start matters more here than peak speed: C1 only, the small collector
@@ -147,7 +145,7 @@ final class FunnelStack implements AutoCloseable {
   CompletableFuture<ServiceSpec> startAnotherInstanceInBackground(String module, String instanceName) {
     return CompletableFuture.supplyAsync(() -> {
       try {
-        int port = freePort();
+        int port = PortCheck.freePort();
         runner.startAnotherInstance(module, instanceName, port);
         return runner.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow()
             .onPort(port);
@@ -220,36 +218,10 @@ final class FunnelStack implements AutoCloseable {
   @Override
   public void close() {
     runner.stop();
-    ServiceDatabase db = options.database();
-    try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-         Statement statement = connection.createStatement()) {
-      for (ServiceSpec service : ServiceSpec.ALL) {
-        // the prefix is checked to be a plain identifier, so the name needs no quoting
-        statement.execute("drop schema if exists " + db.schemaOf(service) + " cascade");
-      }
+    try {
+      options.database().dropSchemas(ServiceSpec.ALL);
     } catch (SQLException e) {
-      throw new IllegalStateException("could not drop the schemas " + db.schemaPrefix() + "*", e);
+      throw new IllegalStateException("could not drop the schemas " + options.database().schemaPrefix() + "*", e);
     }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
-    }
-  }
-
-  /** The first of {@code count} consecutive free ports, below the range the kernel hands out itself. */
-  private static int freePortRange(int count) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      boolean free = true;
-      for (int port = base; port < base + count && free; port++) {
-        free = PortCheck.isFree(port);
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("found no " + count + " consecutive free ports");
   }
 }

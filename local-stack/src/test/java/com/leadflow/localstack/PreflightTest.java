@@ -60,7 +60,7 @@ class PreflightTest {
     touch(layout.registryRunnerJar());
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       LaunchOptions options = LaunchOptions.parse("--no-services", "--registry-port", "" + taken.getLocalPort(),
-          "--kafka-port", "" + freePort(), "--controller-port", "" + freePort());
+          "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort());
 
       assertThatThrownBy(() -> Preflight.check(layout, options, List.of()))
           .hasMessage("port " + taken.getLocalPort()
@@ -91,11 +91,5 @@ class PreflightTest {
   @Test
   void resetOnAFreshCheckoutWipesNothing() {
     assertThat(Preflight.reset(TestLayouts.inside(repo))).isEmpty();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
-    }
   }
 }
