@@ -1,0 +1,265 @@
+package com.leadflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadflow.benchmark.BenchmarkResult.Backlog;
+import com.leadflow.benchmark.BenchmarkResult.EndToEnd;
+import com.leadflow.benchmark.BenchmarkResult.KafkaBaseline;
+import com.leadflow.benchmark.BenchmarkResult.Machine;
+import com.leadflow.benchmark.BenchmarkResult.ProcessUsage;
+import com.leadflow.benchmark.BenchmarkResult.ProducerRun;
+import com.leadflow.benchmark.BenchmarkResult.Settings;
+import com.leadflow.benchmark.BenchmarkResult.StepResult;
+import com.leadflow.benchmark.BenchmarkResult.TimelinePoint;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ResultsWriterTest {
+
+  private static final long MIB = 1024 * 1024;
+  private static final List<String> PROCESSES = List.of("kafka", "registry", "intake-service", "review-service",
+      "insurance-service", "matching-service", "postgres", "generator");
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void theMarkdownHasARowPerStepWithItsNumbersAndDashesWhereNothingWasMeasured() throws IOException {
+    ResultsWriter.write(run(), folder);
+    String md = Files.readString(folder.resolve("results.md"));
+
+    assertThat(md).startsWith("# leadflow benchmark, 2026-11-25\n");
+    assertThat(md).contains("| 250 | 249.9 | 2.1 | 3.4 | 8.7 | 15.2 | 40.2 | 180 | 55.0 | 231 | 60.3 | 240 "
+        + "| 0 + 0 | 3 | +0.0/s | ✓ |");
+    assertThat(md).contains("| 500 | 499.7 | 3.0 | 6.5 | 12.3 | 35.8 | 61.0 | 180 | 90.4 | 412 | 70.1 | 197 "
+        + "| 3 + 0 | 12 | -0.3/s | ✓ |");
+    // nothing was matched at 1,000/s: dashes, not zeros or NaN
+    assertThat(md).contains("| 1,000 | 812.4 | 950 | 4,100 | 9,870 | 12,050 | 3,020 | 15,400 | 3,550 | 18,200 "
+        + "| — | — | 200 + 5,000 | 52,000 | +1,234.5/s | ✗ |");
+    assertThat(md).doesNotContain("NaN");
+    // the machine a reader weighs the numbers against
+    assertThat(md).contains("| CPU | AMD EPYC 7B13, 2 cores |", "| Memory | 8.0 GiB |", "| Java | 17.0.15 |",
+        "| Offered rates | 250, 500, 1,000 leads/s |", "| Service JVM options | `-Xmx384m -XX:+UseSerialGC` |");
+  }
+
+  @Test
+  void theTargetsSayMetOrMissedWithWhatWasMeasured() throws IOException {
+    ResultsWriter.write(run(), folder);
+    String md = Files.readString(folder.resolve("results.md"));
+
+    assertThat(md).contains("- **Highest sustained rate: 500 leads/s**");
+    assertThat(md).contains("- 1,000 leads/s sustained for 60 s with no growing lag — missed: achieved 812.4/s, "
+        + "backlog 52,000 at the end, +1,234.5/s over the second half; highest sustained rate 500/s, 0.50× the target\n"
+        + "  - backlog grew by 1,234.5 events/s over the second half\n");
+    assertThat(md).contains("  - submit p99 < 20 ms — met: 12.3 ms, 0.62× the target "
+        + "(3 of 30,000 leads got no 202 answer and are not in it)\n");
+    assertThat(md).contains("  - submit→insurance result p99 < 250 ms — missed: 412 ms, 1.6× the target\n");
+    assertThat(md).contains("  - submit→review p99 < 250 ms — met: 180 ms, 0.72× the target\n");
+  }
+
+  @Test
+  void aTargetWithoutItsStepIsNotMeasuredAndOneSustainedTooBrieflyIsNotShown() {
+    BenchmarkResult full = run();
+    BenchmarkResult only250 = withSteps(full, List.of(full.steps().get(0)), 250);
+    assertThat(ResultsMarkdown.render(only250))
+        .contains("with no growing lag — not measured: no 1,000/s step\n")
+        .contains("  - submit p99 < 20 ms — not measured: no 500/s step\n")
+        .contains("  - submit→review p99 < 250 ms — not measured: no 500/s step\n");
+
+    StepResult thousandHeld = step(1000, 999.8, true, 60_000, 60_000, 0, 0, Map.of(), latency(60_000, 4, 9, 15),
+        stages(latency(60_000, 50, 90, 200), latency(60_000, 60, 120, 230), latency(60_000, 70, 130, 240)),
+        new Backlog(40, 45, 10, 0.1), List.of());
+    BenchmarkResult brief = new BenchmarkResult(full.startedAt(), full.machine(),
+        new Settings(List.of(1000), 30, 10, 512, "PostgreSQL", List.of(), "all three services"), null,
+        List.of(thousandHeld), 1000, List.of(), List.of());
+    assertThat(ResultsMarkdown.render(brief))
+        .contains("with no growing lag — not shown: sustained, but for a 30 s step, not 60 s: achieved 999.8/s");
+  }
+
+  @Test
+  void aP99OverTooFewOfTheLeadsIsMissedNotMet() {
+    // 600 of 30,000 leads (2%) never got an insurance result: the fast 98% cannot vouch for the p99
+    assertThat(ResultsMarkdown.latencyTarget(latency(29_400, 50, 90, 120), 30_000, 250, "insurance result"))
+        .isEqualTo("missed: 600 of 30,000 leads (2.0%) got no insurance result, so the p99 lies beyond "
+            + "everything measured (p99 of the rest 120 ms)");
+    assertThat(ResultsMarkdown.latencyTarget(LatencySummary.EMPTY, 30_000, 250, "insurance result"))
+        .isEqualTo("not measured: no insurance result recorded");
+    assertThat(ResultsMarkdown.latencyTarget(latency(30_000, 50, 90, 250), 30_000, 250, "review status"))
+        .isEqualTo("missed: 250 ms, 1.0× the target");
+  }
+
+  @Test
+  void processesAreColumnsInTheOrderTheyWereMeasured() throws IOException {
+    ResultsWriter.write(run(), folder);
+    String md = Files.readString(folder.resolve("results.md"));
+
+    assertThat(md).contains("| offered/s | " + String.join(" | ", PROCESSES) + " |\n");
+    assertThat(md).contains("| 500 | 0.85 / 412 | 0.05 / 300 | 0.60 / 350 | ");
+  }
+
+  @Test
+  void kafkaAloneIsTabledAndComparedWithLeadflow() throws IOException {
+    ResultsWriter.write(run(), folder);
+    String md = Files.readString(folder.resolve("results.md"));
+
+    assertThat(md).contains("| max | 1,000,000 | 61,234.5 | 105.10 | 250 | 210 | 451 | 600 | 781 | 800 |");
+    assertThat(md).contains("| 5,000 | 300,000 | 4,999.8 | 8.60 | 2.1 | 1.9 | 3.2 | 4.8 | 12.0 | 30.2 |");
+    assertThat(md).contains("| 10,000 | 3.1 | 2.8 | 4.8 | 9.5 |");
+    // 500 / 61,234.5 = 0.00817; at 500/s review p99 180.4 / 4.8 = 37.6, insurance 412 / 4.8 = 85.8
+    assertThat(md).contains("= 0.0082×");
+    assertThat(md).contains("- latency at 500/s, each stage's p99 ÷ Kafka's end-to-end p99 (4.8 ms):\n"
+        + "  - review: 180 ms = 38×\n  - insurance: 412 ms = 86×\n  - match: 197 ms = 41×\n");
+    assertThat(md).contains("## Notes\n\n- the generator ran on the same two cores\n");
+    assertThat(md).contains("![Latency against offered rate](latency-vs-rate.png)", "(timeline.png)");
+  }
+
+  @Test
+  void theJsonIsValidWithNullForNaNAndReadsBackAsTheSameResult() throws IOException {
+    BenchmarkResult result = run();
+    ResultsWriter.write(result, folder);
+    Path json = folder.resolve("results.json");
+
+    String text = Files.readString(json);
+    assertThat(text).doesNotContain("NaN").contains("\n  \"startedAt\"");
+    JsonNode tree = JsonMapper.builder().build().readTree(text);
+    JsonNode match = tree.get("steps").get(2).get("stages").get("match");
+    assertThat(match.get("count").asLong()).isZero();
+    assertThat(match.get("p99").isNull()).isTrue();
+    assertThat(tree.get("steps").get(1).get("submit").get("p99").asDouble()).isEqualTo(12.3);
+    assertThat(tree.get("kafka").get("producer").get(0).get("targetPerSecond").isNull()).isTrue();
+
+    BenchmarkResult back = ResultsWriter.read(json);
+    assertThat(back).isEqualTo(result);
+    assertThat(back.steps().get(2).stages().get("match").p50()).isNaN();
+    assertThat(back.steps().get(1).processes().keySet()).containsExactlyElementsOf(PROCESSES);
+  }
+
+  @Test
+  void theTwoPlotsArePngsOfTheAnnouncedSize() throws IOException {
+    ResultsWriter.write(run(), folder);
+
+    for (String name : List.of("latency-vs-rate.png", "timeline.png")) {
+      Path png = folder.resolve(name);
+      byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
+      assertThat(head).as(name).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertThat(image.getWidth()).as(name).isEqualTo(1200);
+      assertThat(image.getHeight()).as(name).isEqualTo(700);
+      // a white background with something drawn on it, not a blank canvas
+      assertThat(image.getRGB(2, 2) & 0xFFFFFF).as(name).isEqualTo(0xFFFFFF);
+      assertThat(distinctColours(image)).as(name).isGreaterThan(6);
+    }
+  }
+
+  @Test
+  void plotsSurviveARunWithNothingMeasured() throws IOException {
+    BenchmarkResult empty = new BenchmarkResult("2026-11-25T15:00:00Z", null, null, null, List.of(), null,
+        List.of(), List.of());
+    assertThat(Plots.write(empty, folder)).extracting(p -> p.getFileName().toString())
+        .containsExactly("latency-vs-rate.png", "timeline.png");
+    assertThat(ResultsMarkdown.render(empty))
+        .contains("- **Highest sustained rate: none of the offered rates**")
+        .contains("## Kafka alone\n\nNot measured.");
+  }
+
+  @Test
+  void numbersReadAsAPersonWouldWriteThem() {
+    assertThat(ResultsMarkdown.ms(Double.NaN)).isEqualTo("—");
+    assertThat(ResultsMarkdown.ms(0.42)).isEqualTo("0.4");
+    assertThat(ResultsMarkdown.ms(99.94)).isEqualTo("99.9");
+    assertThat(ResultsMarkdown.ms(99.96)).isEqualTo("100");
+    assertThat(ResultsMarkdown.ms(12_345.6)).isEqualTo("12,346");
+    assertThat(ResultsMarkdown.ratio(412 / 250.0)).isEqualTo("1.6×");
+    assertThat(ResultsMarkdown.ratio(85.8)).isEqualTo("86×");
+    assertThat(ResultsMarkdown.ratio(0.615)).isEqualTo("0.62×");
+  }
+
+  private static int distinctColours(BufferedImage image) {
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int x = 0; x < image.getWidth(); x += 3) {
+      for (int y = 0; y < image.getHeight(); y += 3) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+
+  /** Three steps: 250/s and 500/s held, 1,000/s did not and matched nothing. */
+  static BenchmarkResult run() {
+    StepResult at250 = step(250, 249.9, true, 15_000, 15_000, 0, 0, Map.of(), latency(15_000, 2.1, 3.4, 8.7, 15.2),
+        stages(latency(15_000, 40.2, 100, 180.4), latency(15_000, 55.0, 120, 230.9), latency(15_000, 60.3, 150, 240.0)),
+        new Backlog(10, 12, 3, 0.02), List.of());
+    StepResult at500 = step(500, 499.7, true, 30_000, 29_997, 3, 0, Map.of("HTTP 503", 3L),
+        latency(29_997, 3.0, 6.5, 12.3, 35.8),
+        stages(latency(29_997, 61.0, 120, 180.4), latency(29_997, 90.4, 200, 412), latency(29_997, 70.1, 140, 197)),
+        new Backlog(20, 25, 12, -0.3), List.of());
+    StepResult at1000 = step(1000, 812.4, false, 60_000, 54_800, 200, 5_000,
+        Map.of("HttpTimeoutException", 150L, "HTTP 503", 50L), latency(54_800, 950, 4_100, 9_870, 12_050),
+        stages(latency(30_000, 3_020, 9_000, 15_400), latency(28_000, 3_550, 10_000, 18_200), LatencySummary.EMPTY),
+        new Backlog(2_000, 40_000, 52_000, 1_234.5), List.of("backlog grew by 1,234.5 events/s over the second half"));
+    List<TimelinePoint> timeline = new ArrayList<>();
+    for (int s = 0; s < 30; s++) {
+      int offered = s < 10 ? 250 : s < 20 ? 500 : 1000;
+      long accepted = s < 20 ? offered : 800 + s;
+      long backlog = s < 20 ? 10 + s % 3 : 2_000L * (s - 19);
+      timeline.add(new TimelinePoint(s, offered, accepted, s < 20 ? 0 : 180, 3 * accepted - (s < 20 ? 0 : 900),
+          backlog / 2, backlog - backlog / 2));
+    }
+    KafkaBaseline kafka = new KafkaBaseline(1_800,
+        List.of(new ProducerRun(null, 1_000_000, 61_234.5, 105.1, 250.3, 800.2, 210.0, 450.5, 600.1, 780.9),
+            new ProducerRun(5_000, 300_000, 4_999.8, 8.6, 2.1, 30.2, 1.9, 3.2, 4.8, 12.0)),
+        new EndToEnd(10_000, 3.1, 2.8, 4.8, 9.5), "acks=all, one partition");
+    return new BenchmarkResult("2026-11-25T15:22:08.123Z",
+        new Machine("Linux 6.1", "AMD EPYC 7B13", 2, 8L * 1024 * MIB, "17.0.15"),
+        new Settings(List.of(250, 500, 1000), 60, 10, 512, "PostgreSQL 16 on 127.0.0.1:5432",
+            List.of("-Xmx384m", "-XX:+UseSerialGC"), "every lead asks for review, insurance and a past patient"),
+        kafka, List.of(at250, at500, at1000), 500, timeline, List.of("the generator ran on the same two cores"));
+  }
+
+  private static BenchmarkResult withSteps(BenchmarkResult result, List<StepResult> steps, Integer sustained) {
+    return new BenchmarkResult(result.startedAt(), result.machine(), result.settings(), result.kafka(), steps,
+        sustained, result.timeline(), result.notes());
+  }
+
+  private static StepResult step(int offered, double achieved, boolean sustained, long due, long accepted, long failed,
+      long shed, Map<String, Long> failures, LatencySummary submit, Map<String, LatencySummary> stages,
+      Backlog backlog, List<String> verdict) {
+    Map<String, ProcessUsage> processes = new LinkedHashMap<>();
+    double load = offered / 500.0;
+    for (int i = 0; i < PROCESSES.size(); i++) {
+      processes.put(PROCESSES.get(i), new ProcessUsage(i == 0 ? 0.85 * load : (i == 1 ? 0.05 : 0.6 * load),
+          (i == 0 ? 412 : i == 1 ? 300 : 350) * MIB));
+    }
+    return new StepResult(offered, achieved, due, accepted, failed, shed, failures, 1.5, submit, stages,
+        accepted, 2.5, backlog, processes, sustained, verdict);
+  }
+
+  private static Map<String, LatencySummary> stages(LatencySummary review, LatencySummary insurance,
+      LatencySummary match) {
+    Map<String, LatencySummary> stages = new LinkedHashMap<>();
+    stages.put("review", review);
+    stages.put("insurance", insurance);
+    stages.put("match", match);
+    return stages;
+  }
+
+  private static LatencySummary latency(long count, double p50, double p90, double p99) {
+    return latency(count, p50, p90, p99, p99 * 1.2);
+  }
+
+  private static LatencySummary latency(long count, double p50, double p90, double p99, double p999) {
+    return new LatencySummary(count, p50, p90, p99, p999, p999 * 1.5, p50 * 1.1);
+  }
+}
