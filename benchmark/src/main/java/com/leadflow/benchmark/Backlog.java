@@ -1,0 +1,107 @@
+package com.leadflow.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The work waiting in the pipeline at one moment: records the consumer groups have not yet
+ * committed past, and events the services have recorded in their outboxes but not yet published.
+ * Either piling up means some stage cannot keep up.
+ */
+final class Backlog implements AutoCloseable {
+
+  /** @param consumerLag summed over every consumer group and partition */
+  record Reading(long consumerLag, long outboxPending) {
+    long total() {
+      return consumerLag + outboxPending;
+    }
+  }
+
+  private static final long TIMEOUT_SECONDS = 5;
+
+  private final Admin admin;
+  private final Connection database;
+  private final List<String> schemas;
+
+  Backlog(String bootstrapServers, String jdbcUrl, String user, String password, List<String> schemas)
+      throws SQLException {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    this.admin = Admin.create(config);
+    this.database = DriverManager.getConnection(jdbcUrl, user, password);
+    this.schemas = List.copyOf(schemas);
+  }
+
+  Reading read() throws SQLException, InterruptedException {
+    return new Reading(consumerLag(), outboxPending());
+  }
+
+  /** Per group: end offset minus committed offset, on every partition the group has committed on. */
+  long consumerLag() throws InterruptedException {
+    try {
+      long lag = 0;
+      @SuppressWarnings("deprecation")
+      var groups = admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      for (ConsumerGroupListing group : groups) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.groupId())
+            .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (offsets.isEmpty()) {
+          continue;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        offsets.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+            admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        for (var entry : offsets.entrySet()) {
+          if (entry.getValue() == null) {
+            continue;
+          }
+          lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+        }
+      }
+      return lag;
+    } catch (ExecutionException | TimeoutException e) {
+      // a slow answer under load is a missing sample, not a failed run
+      return -1;
+    }
+  }
+
+  long outboxPending() throws SQLException {
+    long pending = 0;
+    try (Statement statement = database.createStatement()) {
+      for (String schema : schemas) {
+        try (ResultSet rows = statement.executeQuery(
+            "select count(*) from " + schema + ".outbox_event where published_at is null")) {
+          rows.next();
+          pending += rows.getLong(1);
+        }
+      }
+    }
+    return pending;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    admin.close();
+    database.close();
+  }
+}

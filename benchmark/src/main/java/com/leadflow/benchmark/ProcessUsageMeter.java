@@ -1,0 +1,128 @@
+package com.leadflow.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * CPU time and resident memory of the stack's processes, read from Linux's /proc. PostgreSQL is a
+ * family of processes (one per connection) that share their buffers, so its memory is the sum of
+ * their proportional set sizes (PSS, shared pages split among sharers) where /proc lets us read
+ * them, else of their resident sets.
+ */
+final class ProcessUsageMeter {
+
+  static final String POSTGRES = "postgres";
+  // USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every mainstream Linux
+  private static final double TICKS_PER_SECOND = 100.0;
+  private static final Path PROC = Path.of("/proc");
+
+  /** Cumulative CPU seconds and current memory of each named process (or family) at one moment. */
+  record Snapshot(long nanoTime, Map<String, Double> cpuSeconds, Map<String, Long> memoryBytes) {}
+
+  private final Supplier<Map<String, Long>> pids;
+
+  /** @param pids the named processes to watch (read again each time: a restarted service has a new pid) */
+  ProcessUsageMeter(Supplier<Map<String, Long>> pids) {
+    this.pids = pids;
+  }
+
+  static boolean available() {
+    return Files.isReadable(PROC.resolve("self").resolve("stat"));
+  }
+
+  Snapshot snapshot() {
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    Map<String, Long> memory = new LinkedHashMap<>();
+    pids.get().forEach((name, pid) -> {
+      cpu.put(name, cpuSeconds(pid));
+      memory.put(name, residentBytes(pid));
+    });
+    List<Long> postgres = postgresPids();
+    cpu.put(POSTGRES, postgres.stream().mapToDouble(ProcessUsageMeter::cpuSeconds).sum());
+    memory.put(POSTGRES, postgres.stream().mapToLong(ProcessUsageMeter::proportionalBytes).sum());
+    long self = ProcessHandle.current().pid();
+    cpu.put("generator", cpuSeconds(self));
+    memory.put("generator", residentBytes(self));
+    return new Snapshot(System.nanoTime(), cpu, memory);
+  }
+
+  /** Average cores used between two snapshots, and the largest memory seen in any snapshot between. */
+  static Map<String, BenchmarkResult.ProcessUsage> between(Snapshot first, Snapshot last, List<Snapshot> all) {
+    Map<String, BenchmarkResult.ProcessUsage> usage = new LinkedHashMap<>();
+    double seconds = (last.nanoTime() - first.nanoTime()) / 1e9;
+    for (String name : last.cpuSeconds().keySet()) {
+      double cpu = last.cpuSeconds().get(name) - first.cpuSeconds().getOrDefault(name, 0.0);
+      long memory = all.stream().filter(s -> s.nanoTime() >= first.nanoTime() && s.nanoTime() <= last.nanoTime())
+          .mapToLong(s -> s.memoryBytes().getOrDefault(name, 0L)).max().orElse(0);
+      usage.put(name, new BenchmarkResult.ProcessUsage(seconds <= 0 ? 0 : Math.max(0, cpu) / seconds, memory));
+    }
+    return usage;
+  }
+
+  /** utime + stime, fields 14 and 15 of /proc/<pid>/stat (counted after the parenthesised name). */
+  static double cpuSeconds(long pid) {
+    String stat = read(PROC.resolve(Long.toString(pid)).resolve("stat"));
+    return stat == null ? 0 : parseCpuTicks(stat) / TICKS_PER_SECOND;
+  }
+
+  static long parseCpuTicks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    // fields[0] is the state (field 3), so utime (14) and stime (15) are at 11 and 12
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  static long residentBytes(long pid) {
+    return statusField(read(PROC.resolve(Long.toString(pid)).resolve("status")), "VmRSS:");
+  }
+
+  private static long proportionalBytes(long pid) {
+    String rollup = read(PROC.resolve(Long.toString(pid)).resolve("smaps_rollup"));
+    long pss = statusField(rollup, "Pss:");
+    return pss > 0 ? pss : residentBytes(pid);
+  }
+
+  /** A "Name:   1234 kB" line of a /proc text file, in bytes; 0 when absent. */
+  static long statusField(String text, String field) {
+    if (text == null) {
+      return 0;
+    }
+    for (String line : text.split("\n")) {
+      if (line.startsWith(field)) {
+        String[] parts = line.substring(field.length()).trim().split("\\s+");
+        return Long.parseLong(parts[0]) * 1024;
+      }
+    }
+    return 0;
+  }
+
+  private static List<Long> postgresPids() {
+    List<Long> found = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(PROC)) {
+      entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+        String comm = read(p.resolve("comm"));
+        if (comm != null && comm.startsWith(POSTGRES)) {
+          found.add(Long.parseLong(p.getFileName().toString()));
+        }
+      });
+    } catch (IOException e) {
+      return found;
+    }
+    return found;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException | RuntimeException e) {
+      // the process ended between listing and reading, or /proc hides it from us
+      return null;
+    }
+  }
+}
