@@ -36,10 +36,11 @@ record BenchmarkOptions(
       fixed rate in turn (open loop) until the stack no longer keeps up. Writes results.json,
       results.md and PNG plots to the output folder.
 
-        --rates <r1,r2,...>      offered leads per second, one step each (default 100,250,500,750,1000,1250,1500)
+        --rates <r1,r2,...>      offered leads per second, one step each (default 10,20,30,40,50,75,100,150,200,
+                                 300,500,750,1000; it stops after the first the stack does not sustain)
         --step-seconds <s>       length of each step (default 60)
-        --warmup-seconds <s>     unmeasured load first, so the JVMs have compiled the hot paths (default 45)
-        --warmup-rate <r>        its rate (default 200)
+        --warmup-seconds <s>     unmeasured load first, so the JVMs have compiled the hot paths (default 90)
+        --warmup-rate <r>        its rate (default 10)
         --drain-seconds <s>      how long after a step its leads may take to reach every stage (default 60)
         --max-in-flight <n>      requests open at once before the generator sheds (default 2000)
         --postgres <jdbc-url>    default jdbc:postgresql://127.0.0.1:5432/postgres; a fresh schema per
@@ -48,17 +49,18 @@ record BenchmarkOptions(
         --postgres-password <p>  default empty
         --out <dir>              default benchmark/results/<date-time>
         --profile-rate <r>       record a Java Flight Recording of each service during that step
-        --service-java-opts <o>  JVM options of the services, space-separated (default -Xmx512m)
+        --service-java-opts <o>  JVM options of the services, space-separated (default: the launcher's,
+                                 as ./local-stack/run.sh starts them)
         --keep-schemas           leave the run's schemas in place, to look at the data
         -h, --help               show this help
       """;
 
   static BenchmarkOptions parse(Path repo, String startedAt, String... args) {
     Deque<String> queue = new ArrayDeque<>(List.of(args));
-    List<Integer> rates = List.of(100, 250, 500, 750, 1000, 1250, 1500);
+    List<Integer> rates = List.of(10, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000);
     int step = 60;
-    int warmup = 45;
-    int warmupRate = 200;
+    int warmup = 90;
+    int warmupRate = 10;
     int drain = 60;
     int maxInFlight = 2000;
     String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -66,7 +68,7 @@ record BenchmarkOptions(
     String password = "";
     Path out = repo.resolve("benchmark").resolve("results").resolve(startedAt);
     int profileRate = 0;
-    List<String> javaOpts = List.of("-Xmx512m");
+    List<String> javaOpts = List.of();
     boolean keep = false;
     boolean help = false;
     while (!queue.isEmpty()) {

@@ -61,8 +61,8 @@ final class KafkaTools {
   /** Kafka's EndToEndLatency: one record at a time, produced with acks=all, until consumed. */
   BenchmarkResult.EndToEnd endToEnd(String bootstrap, String topic, long records, int recordBytes)
       throws IOException, InterruptedException {
-    String output = run(END_TO_END_LATENCY, "--bootstrap-server", bootstrap, "--topic", topic,
-        "--num-records", Long.toString(records), "--producer-acks", "all", "--record-size",
+    // 4.1 still takes positional arguments: broker_list topic num_messages producer_acks message_size_bytes
+    String output = run(END_TO_END_LATENCY, bootstrap, topic, Long.toString(records), "all",
         Integer.toString(recordBytes));
     return parseEndToEnd(output, records);
   }

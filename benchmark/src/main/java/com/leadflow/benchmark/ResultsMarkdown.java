@@ -104,7 +104,7 @@ final class ResultsMarkdown {
     md.append("- At ").append(count(Targets.LATENCY_RATE)).append(" leads/s")
         .append(atLatency.filter(s -> !s.sustained()).isPresent() ? " (a step the stack did not sustain)" : "")
         .append(":\n");
-    String notMeasured = "not measured: no " + count(Targets.LATENCY_RATE) + "/s step";
+    String notMeasured = notReached(result, Targets.LATENCY_RATE);
     md.append("  - submit p99 < ").append(limit(Targets.SUBMIT_P99_MS)).append(" ms — ")
         .append(atLatency.map(s -> latencyTarget(s.submit(), s.due(), Targets.SUBMIT_P99_MS, "202 answer"))
             .orElse(notMeasured)).append('\n');
@@ -117,10 +117,26 @@ final class ResultsMarkdown {
     md.append('\n');
   }
 
+  /**
+   * No step ran at the target's rate. If the run stopped below it because the stack no longer kept
+   * up, the target is missed, and by how much is the highest sustained rate against it.
+   */
+  static String notReached(BenchmarkResult result, int targetRate) {
+    List<StepResult> steps = orEmpty(result.steps());
+    Optional<StepResult> stopped = steps.stream().filter(s -> !s.sustained()).findFirst();
+    if (stopped.isEmpty() || stopped.get().offeredPerSecond() > targetRate) {
+      return "not measured: no " + count(targetRate) + "/s step";
+    }
+    Integer best = result.sustainedPerSecond();
+    return "missed: the stack stopped keeping up at " + count(stopped.get().offeredPerSecond()) + " leads/s, "
+        + (best == null ? "no rate was sustained"
+            : "highest sustained rate " + count(best) + "/s, " + ratio(best / (double) targetRate) + " the target's rate");
+  }
+
   /** Met only if the step held and lasted as long as the target asks; a shorter step proves less. */
   private static String sustainedTarget(Optional<StepResult> found, BenchmarkResult result) {
     if (found.isEmpty()) {
-      return "not measured: no " + count(Targets.SUSTAINED_RATE) + "/s step";
+      return notReached(result, Targets.SUSTAINED_RATE);
     }
     StepResult step = found.get();
     Backlog backlog = step.backlog();

@@ -2,6 +2,7 @@ package com.leadflow.benchmark;
 
 import com.leadflow.localstack.Console;
 import com.leadflow.localstack.LaunchOptions;
+import com.leadflow.localstack.ServiceProcess;
 import com.leadflow.localstack.ServiceSpec;
 import com.leadflow.localstack.StackLayout;
 import com.leadflow.localstack.StackRunner;
@@ -333,7 +334,7 @@ final class Run {
   private BenchmarkResult.Settings settings() {
     return new BenchmarkResult.Settings(options.rates(), options.stepSeconds(), options.warmupSeconds(),
         options.maxInFlight(), "PostgreSQL " + launch.database().url() + ", a schema per service",
-        options.serviceJavaOpts(),
+        options.serviceJavaOpts().isEmpty() ? ServiceProcess.defaultJavaOpts() : options.serviceJavaOpts(),
         "every lead: MRI/CT review (no scan), insurance verification (payer verifies), connect with a past patient");
   }
 }

@@ -15,7 +15,7 @@ class BenchmarkOptionsTest {
   void defaultsRunTheStepsToSaturationOnTheLocalPostgres() {
     BenchmarkOptions options = BenchmarkOptions.parse(REPO, "2026-11-25-1600");
 
-    assertThat(options.rates()).containsExactly(100, 250, 500, 750, 1000, 1250, 1500);
+    assertThat(options.rates()).containsExactly(10, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000);
     assertThat(options.stepSeconds()).isEqualTo(60);
     assertThat(options.postgresUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
     assertThat(options.out()).isEqualTo(Path.of("/repo/benchmark/results/2026-11-25-1600"));

@@ -70,6 +70,25 @@ class ResultsWriterTest {
   }
 
   @Test
+  void aRunThatStoppedBelowATargetsRateMissesItByTheHighestSustainedRate() {
+    BenchmarkResult full = run();
+    StepResult ten = step(10, 10.0, true, 600, 600, 0, 0, Map.of(), latency(600, 40, 90, 300),
+        stages(latency(600, 500, 900, 1_000), latency(600, 500, 900, 1_000), latency(600, 500, 900, 1_000)),
+        new Backlog(5, 4, 2, 0.0), List.of());
+    StepResult twenty = step(20, 20.0, false, 1_200, 1_200, 0, 0, Map.of(), latency(1_200, 90, 200, 370),
+        stages(latency(1_200, 9_000, 30_000, 36_000), latency(1_200, 9_000, 30_000, 36_000),
+            latency(1_200, 9_000, 30_000, 36_000)),
+        new Backlog(900, 2_800, 2_790, 35.4), List.of("backlog grew by 35 events/s"));
+
+    String md = ResultsMarkdown.render(withSteps(full, List.of(ten, twenty), 10));
+
+    assertThat(md).contains("with no growing lag — missed: the stack stopped keeping up at 20 leads/s, "
+        + "highest sustained rate 10/s, 0.010× the target's rate\n");
+    assertThat(md).contains("  - submit p99 < 20 ms — missed: the stack stopped keeping up at 20 leads/s, "
+        + "highest sustained rate 10/s, 0.020× the target's rate\n");
+  }
+
+  @Test
   void aTargetWithoutItsStepIsNotMeasuredAndOneSustainedTooBrieflyIsNotShown() {
     BenchmarkResult full = run();
     BenchmarkResult only250 = withSteps(full, List.of(full.steps().get(0)), 250);

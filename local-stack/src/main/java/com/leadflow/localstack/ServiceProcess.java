@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /** A service's fat jar, run with {@code java -jar} and the stack's addresses in its environment. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
-  /** Default heap cap, so four services plus broker and registry fit a laptop; override per run. */
-  static final String DEFAULT_JAVA_OPTS = "-Xmx256m";
+  /**
+   * Four services, the broker and the registry share one machine here, often of two cores. A heap
+   * cap keeps them on a laptop; C1 alone (no C2) and the serial collector stop the JVMs from
+   * spending those cores on compiling and collecting: measured by the benchmark, C2 was still
+   * compiling minutes into a run and took more CPU than the leads did (README, "Benchmark").
+   * A deployment with cores of its own (the Dockerfile) keeps the JVM's defaults.
+   */
+  static final String DEFAULT_JAVA_OPTS = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   static final String JAVA_OPTS_VARIABLE = "LEADFLOW_SERVICE_JAVA_OPTS";
 
   private final String name;
@@ -77,6 +83,11 @@ final class ServiceProcess {
     Console echo = extras.echoToConsole() ? console : null;
     return new ChildProcess.Spec(name, command, env, layout.repoDir(), layout.logFile(name), layout.runDir(), echo,
         echo == null ? null : console.prefixer(service.label()), null, null);
+  }
+
+  /** The JVM options a service starts with when nobody says otherwise (LEADFLOW_SERVICE_JAVA_OPTS, extras). */
+  public static List<String> defaultJavaOpts() {
+    return javaOpts(System.getenv(JAVA_OPTS_VARIABLE));
   }
 
   static List<String> javaOpts(String fromEnvironment) {

@@ -63,8 +63,8 @@ final class FunnelStack implements AutoCloseable {
         "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.COUNT),
         "--postgres", postgres, "--postgres-user", POSTGRES_USER, "--schema-prefix", prefix);
     ServiceExtras extras = new ServiceExtras(
-        // a quick start matters more here than peak speed: C1 only, the small collector
-        List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        // the launcher's own JVM options (C1 only, the serial collector): quick to start and warm
+        List.of(),
         // every lead of the test comes from one address, faster than any visitor types
         Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false")),
         false);

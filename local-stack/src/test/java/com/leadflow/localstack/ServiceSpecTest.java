@@ -58,8 +58,9 @@ class ServiceSpecTest {
 
   @Test
   void serviceHeapDefaultsToACapAndCanBeOverridden() {
-    assertThat(ServiceProcess.javaOpts(null)).containsExactly("-Xmx256m");
-    assertThat(ServiceProcess.javaOpts("  ")).containsExactly("-Xmx256m");
+    assertThat(ServiceProcess.javaOpts(null))
+        .containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(ServiceProcess.javaOpts("  ")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     assertThat(ServiceProcess.javaOpts(" -Xmx512m  -XX:+UseSerialGC ")).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
   }
 
