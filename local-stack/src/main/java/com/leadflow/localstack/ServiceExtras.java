@@ -8,7 +8,7 @@ import java.util.Map;
  * it starts. The command line never sets these: a person running the stack gets the services as
  * they are configured.
  *
- * @param javaOpts JVM options instead of the default heap cap (and of LEADFLOW_SERVICE_JAVA_OPTS); empty: those
+ * @param javaOpts JVM options instead of the launcher's defaults (and of LEADFLOW_SERVICE_JAVA_OPTS); empty: those
  * @param environment further settings per module, e.g. {@code intake-service -> LEADFLOW_INTAKE_RATE_LIMIT_ENABLED=false}
  * @param echoToConsole whether the services' output also goes to the console, not only to their log files
  */
