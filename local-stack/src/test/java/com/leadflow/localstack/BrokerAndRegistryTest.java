@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +63,7 @@ class BrokerAndRegistryTest {
             "apicurio-registry-app-" + registryVersion + "-runner.jar"),
         "0.1.0-SNAPSHOT");
     options = LaunchOptions.parse("--no-services",
-        "--kafka-port", "" + freePort(), "--controller-port", "" + freePort(), "--registry-port", "" + freePort());
+        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort());
     stack = new StackRunner(layout, options, new Console(System.out, false));
     stack.startInfrastructure();
   }
@@ -123,9 +122,4 @@ class BrokerAndRegistryTest {
     assertThat(layout.runDir().resolve("kafka.pid")).exists();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
-    }
-  }
 }

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ class KafkaToolsTest {
             "apicurio-registry-app-" + registryVersion + "-runner.jar"),
         "0.1.0-SNAPSHOT");
     LaunchOptions options = LaunchOptions.parse("--no-services",
-        "--kafka-port", "" + freePort(), "--controller-port", "" + freePort(), "--registry-port", "" + freePort());
+        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort());
     stack = new StackRunner(layout, options, new Console(System.out, false));
     stack.startInfrastructure();
     bootstrap = "localhost:" + options.kafkaPort();
@@ -183,11 +182,6 @@ class KafkaToolsTest {
     return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
-    }
-  }
 
   private record Run(int exitCode, String out, String err) {
 
