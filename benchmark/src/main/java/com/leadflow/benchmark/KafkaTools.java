@@ -40,9 +40,6 @@ final class KafkaTools {
     this.workDir = workDir;
   }
 
-  static Path defaultToolsLib(Path repo) {
-    return repo.resolve("local-stack").resolve("target").resolve("kafka-tools-lib");
-  }
 
   boolean available() {
     return Files.isDirectory(toolsLib);

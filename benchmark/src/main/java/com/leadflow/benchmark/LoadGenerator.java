@@ -37,7 +37,7 @@ final class LoadGenerator implements AutoCloseable {
 
   /** What one step of fixed rate came to. */
   record StepOutcome(int offeredPerSecond, long due, long accepted, long shed, Map<String, Long> failures,
-      Histogram submitMicros, List<Accepted> leads, double sendingSeconds, double maxLateMillis) {
+      Histogram submitMicros, List<Accepted> leads, double maxLateMillis) {
 
     long failed() {
       return failures.values().stream().mapToLong(Long::longValue).sum();
@@ -134,7 +134,6 @@ final class LoadGenerator implements AutoCloseable {
         }
       });
     }
-    double sending = (System.nanoTime() - start) / 1e9;
     long waitUntil = System.nanoTime() + REQUEST_TIMEOUT.plusSeconds(5).toNanos();
     synchronized (done) {
       while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
@@ -144,7 +143,7 @@ final class LoadGenerator implements AutoCloseable {
     Map<String, Long> failed = new ConcurrentHashMap<>();
     failures.forEach((reason, n) -> failed.put(reason, n.sum()));
     return new StepOutcome(schedule.perSecond(), count, accepted.size(), shed.sum(), Map.copyOf(failed), submit,
-        List.copyOf(accepted), sending, maxLate / 1e6);
+        List.copyOf(accepted), maxLate / 1e6);
   }
 
   @Override

@@ -213,7 +213,7 @@ final class Run {
   private BenchmarkResult.KafkaBaseline kafkaAlone() throws Exception {
     int recordBytes = averageRecordBytes();
     KafkaTools tools = new KafkaTools(Path.of(System.getProperty("java.home"), "bin", "java"),
-        KafkaTools.defaultToolsLib(layout.repoDir()), layout.localDir().resolve("kafka-tools"));
+        layout.kafkaToolsLibDir(), layout.localDir().resolve("kafka-tools"));
     if (!tools.available()) {
       return new BenchmarkResult.KafkaBaseline(recordBytes, List.of(), null,
           "Kafka's tools were not found (build first: ./mvnw package -DskipTests)");

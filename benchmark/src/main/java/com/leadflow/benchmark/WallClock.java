@@ -21,18 +21,11 @@ final class WallClock {
     return new WallClock(System.nanoTime(), Instant.now());
   }
 
-  static WallClock anchored(long nanos, Instant at) {
-    return new WallClock(nanos, at);
-  }
 
   long epochMicros(long nanoTime) {
     return anchorEpochMicros + Math.floorDiv(nanoTime - anchorNanos, 1_000L);
   }
 
-  Instant instant(long nanoTime) {
-    long micros = epochMicros(nanoTime);
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-  }
 
   /** Whole seconds since the anchor, for timelines. */
   long secondOf(long nanoTime) {

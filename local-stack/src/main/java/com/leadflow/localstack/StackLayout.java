@@ -69,6 +69,11 @@ public record StackLayout(
     }
   }
 
+  /** Kafka's own command-line tools, collected apart from the broker's jars (see local-stack/kafka.sh). */
+  public Path kafkaToolsLibDir() {
+    return kafkaLibDir.resolveSibling("kafka-tools-lib");
+  }
+
   public Path kafkaDir() {
     return localDir.resolve("kafka");
   }
