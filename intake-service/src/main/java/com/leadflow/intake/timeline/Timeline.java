@@ -1,24 +1,39 @@
 package com.leadflow.intake.timeline;
 
 import com.leadflow.events.LeadStatusChanged;
+import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.kafka.EventRejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Each lead's history and the current status of each stage. A report is always added to the
  * history; it replaces a stage's status only if it happened later (see {@link StageBoard}), so the
  * order in which services report does not matter. Callers provide the transaction.
+ *
+ * <p>Steps are written as sets: many of them in four statements (history, new stages, later
+ * stages, the leads' current stage), so a listener that applies a whole poll pays for four, not
+ * four per report.
  */
 @Repository
 public class Timeline {
+
+    private static final int MAX_SUMMARY = 500;
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -28,51 +43,127 @@ public class Timeline {
         this.clock = clock;
     }
 
-    /** Applies a service's status report; an event for no known lead can never apply and is rejected. */
-    public Mono<LeadChange> apply(LeadStatusChanged event) {
+    /** One entry for a lead's history. */
+    public record Step(UUID leadId, Instant occurredAt, String reporter, String stage, String status, String summary,
+            String actor) {
+
+        public Step {
+            summary = summary == null ? "" : summary.substring(0, Math.min(summary.length(), MAX_SUMMARY));
+        }
+
+        StageStatus stageStatus() {
+            return new StageStatus(stage, status, occurredAt);
+        }
+
+        LeadChange change() {
+            return new LeadChange(leadId, stage, status, occurredAt);
+        }
+    }
+
+    /** A service's status report as a step; one that names no lead by a UUID can never apply and is rejected. */
+    public static Step report(LeadStatusChanged event) {
         UUID leadId;
         try {
             leadId = UUID.fromString(event.getLeadId());
         } catch (IllegalArgumentException e) {
             throw new EventRejectedException("leadId is not a UUID");
         }
-        String summary = event.getSummary() == null ? "" : event.getSummary();
-        return exists(leadId)
-                .flatMap(known -> known ? Mono.<Void>empty()
-                        : Mono.error(new EventRejectedException("leadId names no lead known to intake")))
-                .then(record(leadId, event.getOccurredAt(), event.getReporter().name(), event.getStage().name(),
-                        event.getStatus().name(), summary.substring(0, Math.min(summary.length(), 500)), null));
+        return new Step(leadId, event.getOccurredAt(), event.getReporter().name(), event.getStage().name(),
+                event.getStatus().name(), event.getSummary(), null);
     }
 
     /** Adds one of intake's own steps (submission, a contact attempt). */
     public Mono<LeadChange> recordIntakeStep(UUID leadId, Instant at, String stage, String status, String summary,
             String actor) {
-        return record(leadId, at, "INTAKE", stage, status, summary, actor);
+        Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor);
+        return record(List.of(step)).thenReturn(step.change());
     }
 
-    private Mono<LeadChange> record(UUID leadId, Instant at, String reporter, String stage, String status,
-            String summary, String actor) {
-        OffsetDateTime occurred = at.atOffset(ZoneOffset.UTC);
-        var insert = db.sql("""
-                        insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor)
-                        values (:lead, :at, :now, :reporter, :stage, :status, :summary, :actor)""")
-                .bind("lead", leadId).bind("at", occurred).bind("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .bind("reporter", reporter).bind("stage", stage).bind("status", status).bind("summary", summary);
-        insert = actor == null ? insert.bindNull("actor", String.class) : insert.bind("actor", actor);
-        return insert.then()
-                .then(db.sql("""
-                                insert into lead_stage (lead_id, stage, status, occurred_at)
-                                values (:lead, :stage, :status, :at) on conflict do nothing""")
-                        .bind("lead", leadId).bind("stage", stage).bind("status", status).bind("at", occurred).then())
-                .then(db.sql("""
-                                update lead_stage set status = :status, occurred_at = :at
-                                where lead_id = :lead and stage = :stage and occurred_at < :at""")
-                        .bind("lead", leadId).bind("stage", stage).bind("status", status).bind("at", occurred).then())
-                .then(db.sql("""
-                                update lead set current_stage = :stage, current_status = :status, stage_changed_at = :at
-                                where id = :lead and stage_changed_at < :at""")
-                        .bind("lead", leadId).bind("stage", stage).bind("status", status).bind("at", occurred).then())
-                .thenReturn(new LeadChange(leadId, stage, status, at));
+    /**
+     * Adds the steps to their leads' histories, and each stage's and lead's latest status where a
+     * step happened later than what they show; the leads must exist.
+     */
+    public Mono<List<LeadChange>> record(List<Step> steps) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        // one row each per stage and per lead: the step that happened last, the earliest of equals
+        List<Step> perStage = latest(steps, step -> step.leadId() + "/" + step.stage());
+        List<Step> perLead = latest(steps, Step::leadId);
+        return Flux.concat(
+                        each(steps, chunk -> bindHistory(db.sql("""
+                                        insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status,
+                                            summary, actor) values\s""" + SqlRows.values(chunk.size(), """
+                                        (:lead#, :at#, :now, :reporter#, :stage#, :status#, :summary#, :actor#)""")), chunk)
+                                .bind("now", now)),
+                        each(perStage, chunk -> bindStages(db.sql("""
+                                insert into lead_stage (lead_id, stage, status, occurred_at) values\s"""
+                                + SqlRows.values(chunk.size(), "(:lead#, :stage#, :status#, :at#)")
+                                + " on conflict do nothing"), chunk)),
+                        each(perStage, chunk -> bindStages(db.sql("""
+                                merge into lead_stage using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
+                                ) as step(lead_id, stage, status, occurred_at)
+                                on lead_stage.lead_id = step.lead_id and lead_stage.stage = step.stage
+                                when matched and lead_stage.occurred_at < step.occurred_at
+                                then update set status = step.status, occurred_at = step.occurred_at"""), chunk)),
+                        each(perLead, chunk -> bindStages(db.sql("""
+                                merge into lead using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
+                                ) as step(lead_id, stage, status, occurred_at)
+                                on lead.id = step.lead_id
+                                when matched and lead.stage_changed_at < step.occurred_at
+                                then update set current_stage = step.stage, current_status = step.status,
+                                    stage_changed_at = step.occurred_at"""), chunk)))
+                .then(Mono.fromSupplier(() -> steps.stream().map(Step::change).toList()));
+    }
+
+    /** Of these leads, the ones intake does not know. */
+    public Mono<Set<UUID>> unknown(Collection<UUID> leadIds) {
+        Set<UUID> unknown = new HashSet<>(leadIds);
+        return Flux.fromIterable(SqlRows.chunks(List.copyOf(unknown)))
+                .concatMap(chunk -> {
+                    var select = db.sql("select id from lead where id in (" + SqlRows.values(chunk.size(), ":id#") + ")");
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select = select.bind("id" + i, chunk.get(i));
+                    }
+                    return select.map((row, meta) -> row.get("id", UUID.class)).all();
+                })
+                .doOnNext(unknown::remove)
+                .then(Mono.fromSupplier(() -> unknown));
+    }
+
+    private static final String STEP_ROW =
+            "(cast(:lead# as uuid), cast(:stage# as varchar(20)), cast(:status# as varchar(40)), cast(:at# as timestamp with time zone))";
+
+    private static Mono<Void> each(List<Step> steps, Function<List<Step>, GenericExecuteSpec> statement) {
+        return Flux.fromIterable(SqlRows.chunks(steps)).concatMap(chunk -> statement.apply(chunk).then()).then();
+    }
+
+    /** Binds a row's lead, stage, status and time to the parameters ending in its index. */
+    private static GenericExecuteSpec bindStages(GenericExecuteSpec spec, List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            spec = spec.bind("lead" + i, step.leadId()).bind("at" + i, step.occurredAt().atOffset(ZoneOffset.UTC))
+                    .bind("stage" + i, step.stage()).bind("status" + i, step.status());
+        }
+        return spec;
+    }
+
+    /** {@link #bindStages} and who reported each step, with its summary and actor. */
+    private static GenericExecuteSpec bindHistory(GenericExecuteSpec spec, List<Step> steps) {
+        spec = bindStages(spec, steps);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            spec = spec.bind("reporter" + i, step.reporter()).bind("summary" + i, step.summary());
+            spec = step.actor() == null ? spec.bindNull("actor" + i, String.class) : spec.bind("actor" + i, step.actor());
+        }
+        return spec;
+    }
+
+    private static <K> List<Step> latest(List<Step> steps, Function<Step, K> key) {
+        Map<K, Step> latest = new LinkedHashMap<>();
+        for (Step step : steps) {
+            latest.merge(key.apply(step), step, (current, candidate) ->
+                    StageBoard.supersedes(candidate.stageStatus(), current.stageStatus()) ? candidate : current);
+        }
+        return List.copyOf(latest.values());
     }
 
     public Mono<Boolean> exists(UUID leadId) {

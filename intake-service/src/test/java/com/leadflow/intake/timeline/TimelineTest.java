@@ -19,7 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +117,39 @@ class TimelineTest {
         }
     }
 
+    @Test
+    void reportsThatCanNeverApplyAreDeadLetteredWhileTheReportsAroundThemInTheSamePollApply() throws Exception {
+        String leadId = Submissions.submit(http, LeadJson.valid()).get("leadId");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        byte[] garbage = "not a status report".getBytes(StandardCharsets.UTF_8);
+        // back to back under one key: one partition, and as a rule one poll
+        try (var raw = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            kafka.send(report(UUID.randomUUID().toString(), leadId, leadId, t.plusSeconds(10), Stage.REVIEW,
+                    LeadStatus.REVIEW_QUEUED, null));
+            kafka.send(report(UUID.randomUUID().toString(), leadId, UUID.randomUUID().toString(), t.plusSeconds(20),
+                    Stage.REVIEW, LeadStatus.REVIEW_IN_PROGRESS, null));
+            kafka.flush();
+            raw.send(new ProducerRecord<>(Topics.LEADS_STATUS.name(), leadId, garbage)).get();
+            kafka.send(report(UUID.randomUUID().toString(), leadId, leadId, t.plusSeconds(30), Stage.INSURANCE,
+                    LeadStatus.INSURANCE_VERIFIED, "Coverage active")).join();
+        }
+
+        try (var dlt = TopicProbe.raw(brokers, Topics.LEADS_STATUS.deadLetterTopic())) {
+            var dead = dlt.awaitCount(r -> leadId.equals(r.key()), 2, Duration.ofSeconds(30));
+            assertThat(dead).extracting(r -> TopicProbe.header(r, EventHeaders.DLT_REASON))
+                    .anySatisfy(reason -> assertThat(reason).contains("leadId names no lead"))
+                    .anySatisfy(reason -> assertThat(reason).startsWith("The value could not be deserialized"));
+            assertThat(dead).extracting(ConsumerRecord::value).contains(garbage);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                http.get().uri("/api/leads/{id}", leadId).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.timeline[*].status").isEqualTo(List.of("LEAD_SUBMITTED", "REVIEW_QUEUED",
+                                "INSURANCE_VERIFIED")));
+    }
+
     private String send(String leadId, Instant at, Stage stage, LeadStatus status, String summary) {
         String eventId = UUID.randomUUID().toString();
         resend(eventId, leadId, at, stage, status, summary);
@@ -122,12 +161,17 @@ class TimelineTest {
     }
 
     private void resend(String eventId, String leadId, Instant at, Stage stage, LeadStatus status, String summary) {
+        kafka.send(report(eventId, leadId, leadId, at, stage, status, summary)).join();
+    }
+
+    private static ProducerRecord<String, Object> report(String eventId, String key, String leadId, Instant at,
+            Stage stage, LeadStatus status, String summary) {
         LeadStatusChanged event = LeadStatusChanged.newBuilder().setLeadId(leadId).setOccurredAt(at)
                 .setReporter(Reporter.valueOf(stage == Stage.MATCHING ? "MATCHING" : stage.name()))
                 .setStage(stage).setStatus(status).setSummary(summary == null ? status.name() : summary).build();
-        var record = new ProducerRecord<String, Object>(Topics.LEADS_STATUS.name(), leadId, event);
+        var record = new ProducerRecord<String, Object>(Topics.LEADS_STATUS.name(), key, event);
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, eventId);
         EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, UUID.randomUUID().toString());
-        kafka.send(record).join();
+        return record;
     }
 }

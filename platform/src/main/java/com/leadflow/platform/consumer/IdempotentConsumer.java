@@ -1,13 +1,20 @@
 package com.leadflow.platform.consumer;
 
 import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.kafka.EventHeaders;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,6 +24,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>The event's correlation id is put in the Reactor context of the work, so the events it
  * records carry it on, and in the logging MDC of the listener thread.
+ *
+ * <p>A listener that has to keep up with many events a second applies a whole poll at once
+ * ({@link #applyEachOnce}): one transaction, and a statement or two to claim its event ids, instead
+ * of a transaction per record.
  */
 public class IdempotentConsumer {
 
@@ -58,6 +69,58 @@ public class IdempotentConsumer {
         } finally {
             MDC.remove(Correlation.MDC_KEY);
         }
+    }
+
+    /**
+     * Runs {@code work} once, in one transaction, for those of {@code records} whose events
+     * {@code consumer} has not applied before; of records that carry the same event id, only the
+     * first counts. Nothing runs when every event was applied already. Should another instance
+     * apply one of the same events at the same moment, the claim's primary key fails one of the
+     * two transactions, which is then retried and finds the event applied.
+     *
+     * @return the records whose events this call applied, in their order
+     */
+    public <K, V> Mono<List<ConsumerRecord<K, V>>> applyEachOnce(String consumer, List<ConsumerRecord<K, V>> records,
+            Function<List<ConsumerRecord<K, V>>, Mono<?>> work) {
+        if (records.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> eventIds = records.stream().map(IdempotentConsumer::eventId).distinct().toList();
+        Mono<List<ConsumerRecord<K, V>>> once = Flux.fromIterable(SqlRows.chunks(eventIds))
+                .concatMap(chunk -> bindAll(db.sql("select event_id from processed_event where consumer = :consumer"
+                                + " and event_id in (" + SqlRows.values(chunk.size(), ":id#") + ")"), chunk)
+                        .bind("consumer", consumer)
+                        .map((row, meta) -> row.get("event_id", String.class)).all())
+                .collect(Collectors.toSet())
+                .flatMap(applied -> {
+                    Set<String> claimed = new HashSet<>(applied);
+                    List<ConsumerRecord<K, V>> fresh = records.stream()
+                            .filter(record -> claimed.add(eventId(record))).toList();
+                    if (fresh.isEmpty()) {
+                        return Mono.just(fresh);
+                    }
+                    return Flux.fromIterable(SqlRows.chunks(fresh.stream().map(IdempotentConsumer::eventId).toList()))
+                            .concatMap(chunk -> bindAll(db.sql("insert into processed_event (consumer, event_id) values "
+                                    + SqlRows.values(chunk.size(), "(:consumer, :id#)")), chunk)
+                                    .bind("consumer", consumer).then())
+                            .then(Mono.defer(() -> work.apply(fresh)))
+                            .thenReturn(fresh);
+                });
+        return tx.transactional(once);
+    }
+
+    /** {@link #applyEachOnce} for a listener thread: blocks until the transaction has committed. */
+    public <K, V> List<ConsumerRecord<K, V>> applyEachOnceBlocking(String consumer, List<ConsumerRecord<K, V>> records,
+            Function<List<ConsumerRecord<K, V>>, Mono<?>> work) {
+        List<ConsumerRecord<K, V>> applied = applyEachOnce(consumer, records, work).block(TIMEOUT);
+        return applied == null ? List.of() : applied;
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            spec = spec.bind("id" + i, ids.get(i));
+        }
+        return spec;
     }
 
     /** The producer's event id; a record from a tool that sets none is known by its position. */

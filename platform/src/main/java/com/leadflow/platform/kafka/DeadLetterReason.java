@@ -1,5 +1,6 @@
 package com.leadflow.platform.kafka;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -29,7 +30,8 @@ public final class DeadLetterReason {
 
     public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

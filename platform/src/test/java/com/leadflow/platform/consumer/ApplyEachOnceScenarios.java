@@ -1,0 +1,88 @@
+package com.leadflow.platform.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.leadflow.platform.kafka.EventHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A listener's whole poll applied in one transaction: every event once, however it repeats. */
+abstract class ApplyEachOnceScenarios {
+
+    @Autowired IdempotentConsumer idempotent;
+    @Autowired DatabaseClient db;
+
+    private final String consumer = "poll-" + UUID.randomUUID();
+    private final String lead = UUID.randomUUID().toString();
+    private long offset;
+
+    @Test
+    void anEventRepeatedWithinAPollOrInALaterOneIsAppliedOnce() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+
+        var first = idempotent.applyEachOnceBlocking(consumer, List.of(record(a), record(b), record(a)), this::store);
+        var second = idempotent.applyEachOnceBlocking(consumer, List.of(record(b), record(c)), this::store);
+        var third = idempotent.applyEachOnceBlocking(consumer, List.of(record(c), record(a)), this::store);
+
+        assertThat(first).extracting(IdempotentConsumer::eventId).containsExactly(a, b);
+        assertThat(second).extracting(IdempotentConsumer::eventId).containsExactly(c);
+        assertThat(third).isEmpty();
+        assertThat(storedEvents()).containsExactlyInAnyOrder(a, b, c);
+    }
+
+    @Test
+    void aPollLargerThanOneStatementHoldsIsAppliedWholeAndInOrder() {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        IntStream.range(0, 150).forEach(i -> poll.add(record(UUID.randomUUID().toString())));
+
+        var applied = idempotent.applyEachOnceBlocking(consumer, poll, this::store);
+        var again = idempotent.applyEachOnceBlocking(consumer, poll, this::store);
+
+        assertThat(applied).containsExactlyElementsOf(poll);
+        assertThat(again).isEmpty();
+        assertThat(storedEvents()).hasSize(150);
+    }
+
+    @Test
+    void aPollWhoseWorkFailsLeavesNoEventClaimedSoItsRetryAppliesThemAll() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> poll = List.of(record(a), record(b));
+
+        assertThatThrownBy(() -> idempotent.applyEachOnceBlocking(consumer, poll,
+                fresh -> store(fresh).then(Mono.error(new IllegalStateException("the database went away")))))
+                .hasMessageContaining("went away");
+        assertThat(storedEvents()).isEmpty();
+
+        assertThat(idempotent.applyEachOnceBlocking(consumer, poll, this::store)).hasSize(2);
+        assertThat(storedEvents()).containsExactlyInAnyOrder(a, b);
+    }
+
+    private ConsumerRecord<String, String> record(String eventId) {
+        var record = new ConsumerRecord<String, String>("leads.status", 0, offset++, lead, "report");
+        EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, eventId);
+        return record;
+    }
+
+    private Mono<Void> store(List<ConsumerRecord<String, String>> fresh) {
+        return Flux.fromIterable(fresh).concatMap(record -> db.sql(
+                        "insert into applied_event (event_id, lead_id, summary) values (:e, :l, :s)")
+                .bind("e", IdempotentConsumer.eventId(record)).bind("l", lead).bind("s", consumer).then()).then();
+    }
+
+    private List<String> storedEvents() {
+        return db.sql("select event_id from applied_event where summary = :s").bind("s", consumer)
+                .map((row, meta) -> row.get("event_id", String.class)).all().collectList().block();
+    }
+}
