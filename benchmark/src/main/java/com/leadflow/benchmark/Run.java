@@ -38,6 +38,7 @@ final class Run {
   private static final String SUBMITTED_TOPIC = "leads.submitted";
   private static final String BASELINE_TOPIC = "bench.kafka-alone";
   private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
+  private static final Duration SETTLE = Duration.ofSeconds(30);
 
   /** One second's reading of the pipeline's backlog. */
   private record BacklogSample(long nanoTime, long second, Backlog.Reading reading) {}
@@ -91,15 +92,16 @@ final class Run {
       if (options.warmupSeconds() > 0) {
         console.info(String.format("warm-up: %d leads/s for %d s (not measured)", options.warmupRate(),
             options.warmupSeconds()));
-        Instant from = Instant.now();
-        long firstSecond = clock.secondOf(System.nanoTime());
-        LoadGenerator.StepOutcome warm = generator.run(new RateSchedule(options.warmupRate(),
-            Duration.ofSeconds(options.warmupSeconds())));
-        windows.add(new Window(options.warmupRate(), firstSecond, clock.secondOf(System.nanoTime())));
-        drain(stageTimes, from, warm.leads());
+        warmUp(generator, stageTimes, Duration.ofSeconds(options.warmupSeconds()));
       }
 
       BenchmarkResult.KafkaBaseline kafka = kafkaAlone();
+      if (options.warmupSeconds() > 0) {
+        // the tools' burst of records keeps the broker and the consumers' fetches busy for a while
+        console.info(String.format("settling after Kafka's tools: %d leads/s for %d s (not measured)",
+            options.warmupRate(), SETTLE.toSeconds()));
+        warmUp(generator, stageTimes, SETTLE);
+      }
 
       List<BenchmarkResult.StepResult> steps = new ArrayList<>();
       Integer sustained = null;
@@ -210,6 +212,14 @@ final class Run {
   }
 
   /** Kafka's own tools on the same broker, with records the size of a LeadSubmitted. */
+  private void warmUp(LoadGenerator generator, StageTimes stageTimes, Duration length) throws Exception {
+    Instant from = Instant.now();
+    long firstSecond = clock.secondOf(System.nanoTime());
+    LoadGenerator.StepOutcome warm = generator.run(new RateSchedule(options.warmupRate(), length));
+    windows.add(new Window(options.warmupRate(), firstSecond, clock.secondOf(System.nanoTime())));
+    drain(stageTimes, from, warm.leads());
+  }
+
   private BenchmarkResult.KafkaBaseline kafkaAlone() throws Exception {
     int recordBytes = averageRecordBytes();
     KafkaTools tools = new KafkaTools(Path.of(System.getProperty("java.home"), "bin", "java"),

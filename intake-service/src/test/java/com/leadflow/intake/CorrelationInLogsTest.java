@@ -1,0 +1,41 @@
+package com.leadflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Ops follow one submission through the logs by its correlation id: the line intake writes once
+ * the lead is stored (on a database thread, not the request's) carries the id the caller sent.
+ */
+@IntakeIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class CorrelationInLogsTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLineThatSaysALeadWasStoredCarriesTheCallersCorrelationId(CapturedOutput output) {
+        String correlationId = "ops-trace-" + UUID.randomUUID();
+        Map<String, String> accepted = http.post().uri("/api/leads").header("X-Forwarded-For", Clients.nextIp())
+                .header("X-Correlation-Id", correlationId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(LeadJson.valid().body()).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        String stored = output.getAll().lines()
+                .filter(line -> line.contains("Lead " + accepted.get("leadId") + " submitted"))
+                .findFirst().orElseThrow();
+        assertThat(stored).contains("[" + correlationId + "]");
+    }
+}
