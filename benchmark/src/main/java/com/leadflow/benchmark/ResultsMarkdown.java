@@ -73,7 +73,8 @@ final class ResultsMarkdown {
       row(md, "Offered rates", orEmpty(settings.rates()).stream().map(ResultsMarkdown::count)
           .collect(Collectors.joining(", ")) + " leads/s");
       row(md, "Step length", settings.stepSeconds() + " s per rate");
-      row(md, "Warm-up", settings.warmupSeconds() + " s");
+      row(md, "Warm-up", settings.warmupSeconds() > 0
+          ? settings.warmupSeconds() + " s, and " + Run.SETTLE.toSeconds() + " s more after Kafka's tools" : "none");
       row(md, "Requests in flight", "at most " + count(settings.maxInFlight()) + "; more are shed, not queued");
       row(md, "Lead mix", text(settings.leadMix()));
       row(md, "Database", text(settings.database()));

@@ -2,7 +2,6 @@ package com.leadflow.benchmark;
 
 import com.leadflow.localstack.Console;
 import com.leadflow.localstack.LaunchOptions;
-import com.leadflow.localstack.ServiceProcess;
 import com.leadflow.localstack.ServiceSpec;
 import com.leadflow.localstack.StackLayout;
 import com.leadflow.localstack.StackRunner;
@@ -38,7 +37,8 @@ final class Run {
   private static final String SUBMITTED_TOPIC = "leads.submitted";
   private static final String BASELINE_TOPIC = "bench.kafka-alone";
   private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
-  private static final Duration SETTLE = Duration.ofSeconds(30);
+  /** Unmeasured load after Kafka's tools, before the first step. */
+  static final Duration SETTLE = Duration.ofSeconds(30);
 
   /** One second's reading of the pipeline's backlog. */
   private record BacklogSample(long nanoTime, long second, Backlog.Reading reading) {}
@@ -344,7 +344,7 @@ final class Run {
   private BenchmarkResult.Settings settings() {
     return new BenchmarkResult.Settings(options.rates(), options.stepSeconds(), options.warmupSeconds(),
         options.maxInFlight(), "PostgreSQL " + launch.database().url() + ", a schema per service",
-        options.serviceJavaOpts().isEmpty() ? ServiceProcess.defaultJavaOpts() : options.serviceJavaOpts(),
+        options.serviceJavaOpts(),
         "every lead: MRI/CT review (no scan), insurance verification (payer verifies), connect with a past patient");
   }
 }

@@ -20,6 +20,8 @@ class BenchmarkOptionsTest {
     assertThat(options.postgresUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
     assertThat(options.out()).isEqualTo(Path.of("/repo/benchmark/results/2026-11-25-1600"));
     assertThat(options.profileRate()).isZero();
+    // the JVM's own JIT, as production runs the services, not the launcher's C1-only start
+    assertThat(options.serviceJavaOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
   }
 
   @Test

@@ -13,9 +13,9 @@ public final class ServiceProcess {
   /**
    * Four services, the broker and the registry share one machine here, often of two cores. A heap
    * cap keeps them on a laptop; C1 alone (no C2) and the serial collector stop the JVMs from
-   * spending those cores on compiling and collecting: measured by the benchmark, C2 was still
-   * compiling minutes into a run and took more CPU than the leads did (README, "Benchmark").
-   * A deployment with cores of its own (the Dockerfile) keeps the JVM's defaults.
+   * spending those cores on compiling and collecting while the stack starts: healthy after about 40 s
+   * instead of 75. After a warm-up C2's code carries more, so the benchmark and a deployment with
+   * cores of its own (the Dockerfile) keep the JVM's own JIT (README, "Benchmark").
    */
   static final String DEFAULT_JAVA_OPTS = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   static final String JAVA_OPTS_VARIABLE = "LEADFLOW_SERVICE_JAVA_OPTS";
@@ -83,11 +83,6 @@ public final class ServiceProcess {
     Console echo = extras.echoToConsole() ? console : null;
     return new ChildProcess.Spec(name, command, env, layout.repoDir(), layout.logFile(name), layout.runDir(), echo,
         echo == null ? null : console.prefixer(service.label()), null, null);
-  }
-
-  /** The JVM options a service starts with when nobody says otherwise (LEADFLOW_SERVICE_JAVA_OPTS, extras). */
-  public static List<String> defaultJavaOpts() {
-    return javaOpts(System.getenv(JAVA_OPTS_VARIABLE));
   }
 
   static List<String> javaOpts(String fromEnvironment) {
