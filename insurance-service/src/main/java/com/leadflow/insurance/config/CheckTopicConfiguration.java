@@ -64,6 +64,10 @@ public class CheckTopicConfiguration {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Kafka's default, not the platform's idle long poll: a retry topic pauses a partition until
+        // the record's backoff ends, and a consumer cannot fetch the resumed partition while another
+        // fetch of its is waiting at the broker, so a long wait would delay every retry by as much
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new StringDeserializer()));
