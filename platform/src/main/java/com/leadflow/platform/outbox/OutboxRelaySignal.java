@@ -1,19 +1,22 @@
 package com.leadflow.platform.outbox;
 
-import java.time.Duration;
+import com.leadflow.platform.reactive.Broadcast;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
-/** Wakes the relay when this instance commits outbox rows, instead of waiting for the next poll. */
+/**
+ * Wakes the relay when this instance commits outbox rows, instead of waiting for the next poll.
+ * Waking never fails the commit that caused it (it used to give up after 50 ms of contention and
+ * turn a stored lead into a 500 answer).
+ */
 public class OutboxRelaySignal {
 
-    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private final Broadcast<Boolean> wakeups = new Broadcast<>();
 
     void wakeUp() {
-        wakeups.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+        wakeups.publish(Boolean.TRUE);
     }
 
     Flux<Boolean> wakeups() {
-        return wakeups.asFlux();
+        return wakeups.flux();
     }
 }
