@@ -40,7 +40,6 @@ final class KafkaTools {
     this.workDir = workDir;
   }
 
-
   boolean available() {
     return Files.isDirectory(toolsLib);
   }

@@ -211,7 +211,7 @@ final class Run {
     usageSamples.add(meter.snapshot());
   }
 
-  /** Kafka's own tools on the same broker, with records the size of a LeadSubmitted. */
+  /** Unmeasured load at the warm-up rate, then until its leads reached every stage. */
   private void warmUp(LoadGenerator generator, StageTimes stageTimes, Duration length) throws Exception {
     Instant from = Instant.now();
     long firstSecond = clock.secondOf(System.nanoTime());
@@ -220,6 +220,7 @@ final class Run {
     drain(stageTimes, from, warm.leads());
   }
 
+  /** Kafka's own tools on the same broker, with records the size of a LeadSubmitted. */
   private BenchmarkResult.KafkaBaseline kafkaAlone() throws Exception {
     int recordBytes = averageRecordBytes();
     KafkaTools tools = new KafkaTools(Path.of(System.getProperty("java.home"), "bin", "java"),

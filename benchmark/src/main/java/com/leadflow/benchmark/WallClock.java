@@ -21,11 +21,9 @@ final class WallClock {
     return new WallClock(System.nanoTime(), Instant.now());
   }
 
-
   long epochMicros(long nanoTime) {
     return anchorEpochMicros + Math.floorDiv(nanoTime - anchorNanos, 1_000L);
   }
-
 
   /** Whole seconds since the anchor, for timelines. */
   long secondOf(long nanoTime) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A service's fat jar, run with {@code java -jar} and the stack's addresses in its environment. */
-public final class ServiceProcess {
+final class ServiceProcess {
 
   /**
    * Four services, the broker and the registry share one machine here, often of two cores. A heap

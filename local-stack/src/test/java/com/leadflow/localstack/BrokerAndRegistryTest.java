@@ -63,7 +63,8 @@ class BrokerAndRegistryTest {
             "apicurio-registry-app-" + registryVersion + "-runner.jar"),
         "0.1.0-SNAPSHOT");
     options = LaunchOptions.parse("--no-services",
-        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort());
+        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(),
+        "--registry-port", "" + PortCheck.freePort());
     stack = new StackRunner(layout, options, new Console(System.out, false));
     stack.startInfrastructure();
   }

@@ -63,7 +63,8 @@ class KafkaToolsTest {
             "apicurio-registry-app-" + registryVersion + "-runner.jar"),
         "0.1.0-SNAPSHOT");
     LaunchOptions options = LaunchOptions.parse("--no-services",
-        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort());
+        "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(),
+        "--registry-port", "" + PortCheck.freePort());
     stack = new StackRunner(layout, options, new Console(System.out, false));
     stack.startInfrastructure();
     bootstrap = "localhost:" + options.kafkaPort();
@@ -181,7 +182,6 @@ class KafkaToolsTest {
     }
     return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
   }
-
 
   private record Run(int exitCode, String out, String err) {
 

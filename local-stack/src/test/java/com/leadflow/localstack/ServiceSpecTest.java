@@ -57,9 +57,8 @@ class ServiceSpecTest {
   }
 
   @Test
-  void serviceHeapDefaultsToACapAndCanBeOverridden() {
-    assertThat(ServiceProcess.javaOpts(null))
-        .containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  void servicesStartWithAHeapCapC1OnlyAndTheSerialCollectorUnlessToldOtherwise() {
+    assertThat(ServiceProcess.javaOpts(null)).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     assertThat(ServiceProcess.javaOpts("  ")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     assertThat(ServiceProcess.javaOpts(" -Xmx512m  -XX:+UseSerialGC ")).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
   }

@@ -3,6 +3,7 @@ package com.leadflow.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 class DeadLetterReasonTest {
@@ -21,5 +22,13 @@ class DeadLetterReasonTest {
         var failure = new ListenerExecutionFailedException("listener failed",
                 new EventRejectedException("leadId is missing"));
         assertThat(DeadLetterReason.describe(failure)).isEqualTo("Rejected: leadId is missing");
+    }
+
+    @Test
+    void aRejectionOfOneRecordOfABatchKeepsItsReasonToo() {
+        var failure = new ListenerExecutionFailedException("listener failed",
+                new BatchListenerFailedException("Record 2 of the batch cannot be applied",
+                        new EventRejectedException("leadId names no lead known to intake"), 2));
+        assertThat(DeadLetterReason.describe(failure)).isEqualTo("Rejected: leadId names no lead known to intake");
     }
 }
