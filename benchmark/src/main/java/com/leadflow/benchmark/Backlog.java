@@ -48,7 +48,57 @@ final class Backlog implements AutoCloseable {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
     this.admin = Admin.create(config);
     this.database = DriverManager.getConnection(jdbcUrl, user, password);
-    this.schemas = List.copyOf(schemas);
+    this.schemas = withOutbox(database, schemas);
+  }
+
+  /** The services that keep an outbox (a console that only reads the topics has none). */
+  private static List<String> withOutbox(Connection database, List<String> schemas) throws SQLException {
+    List<String> found = new java.util.ArrayList<>();
+    try (var query = database.prepareStatement(
+        "select 1 from information_schema.tables where table_schema = ? and table_name = 'outbox_event'")) {
+      for (String schema : schemas) {
+        query.setString(1, schema);
+        try (ResultSet rows = query.executeQuery()) {
+          if (rows.next()) {
+            found.add(schema);
+          }
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * Records on every dead-letter topic ({@code <topic>.dlt}, and spring-kafka's {@code -dlt} of a
+   * retry-topic chain): end offset minus start offset, summed. -1 when the broker did not answer.
+   */
+  long deadLetters() throws InterruptedException {
+    try {
+      List<TopicPartition> partitions = new java.util.ArrayList<>();
+      var names = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+          .filter(Backlog::isDeadLetterTopic).toList();
+      admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values()
+          .forEach(topic -> topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+      Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      partitions.forEach(partition -> {
+        earliest.put(partition, OffsetSpec.earliest());
+        latest.put(partition, OffsetSpec.latest());
+      });
+      var starts = admin.listOffsets(earliest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      var ends = admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      long records = 0;
+      for (TopicPartition partition : partitions) {
+        records += ends.get(partition).offset() - starts.get(partition).offset();
+      }
+      return records;
+    } catch (ExecutionException | TimeoutException e) {
+      return -1;
+    }
+  }
+
+  static boolean isDeadLetterTopic(String topic) {
+    return topic.endsWith(".dlt") || topic.endsWith("-dlt");
   }
 
   Reading read() throws SQLException, InterruptedException {

@@ -18,6 +18,7 @@ record BenchmarkOptions(
     int warmupSeconds,
     int warmupRate,
     int drainSeconds,
+    int burstSeconds,
     int maxInFlight,
     String postgresUrl,
     String postgresUser,
@@ -49,6 +50,8 @@ record BenchmarkOptions(
         --warmup-seconds <s>     unmeasured load first, so the JVMs have compiled the hot paths (default 90)
         --warmup-rate <r>        its rate (default 10)
         --drain-seconds <s>      how long after a step its leads may take to reach every stage (default 60)
+        --burst-seconds <s>      after the steps, twice the highest sustained rate for this long, then half
+                                 of it for as long (default 60; 0 for none)
         --max-in-flight <n>      requests open at once before the generator sheds (default 2000)
         --postgres <jdbc-url>    default jdbc:postgresql://127.0.0.1:5432/postgres; a fresh schema per
                                  service (bench_<hex>_intake, ...), dropped afterwards
@@ -70,6 +73,7 @@ record BenchmarkOptions(
     int warmup = 90;
     int warmupRate = 10;
     int drain = 60;
+    int burst = Targets.BURST_SECONDS;
     int maxInFlight = 2000;
     String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
     String user = "postgres";
@@ -87,6 +91,7 @@ record BenchmarkOptions(
         case "--warmup-seconds" -> warmup = nonNegative(queue, flag);
         case "--warmup-rate" -> warmupRate = positive(queue, flag);
         case "--drain-seconds" -> drain = positive(queue, flag);
+        case "--burst-seconds" -> burst = nonNegative(queue, flag);
         case "--max-in-flight" -> maxInFlight = positive(queue, flag);
         case "--postgres" -> url = value(queue, flag);
         case "--postgres-user" -> user = value(queue, flag);
@@ -102,7 +107,7 @@ record BenchmarkOptions(
     if (!url.startsWith("jdbc:postgresql://")) {
       throw new IllegalArgumentException("--postgres needs a JDBC URL like jdbc:postgresql://127.0.0.1:5432/postgres");
     }
-    return new BenchmarkOptions(rates, step, warmup, warmupRate, drain, maxInFlight, url, user, password, out,
+    return new BenchmarkOptions(rates, step, warmup, warmupRate, drain, burst, maxInFlight, url, user, password, out,
         profileRate, javaOpts, keep, help);
   }
 

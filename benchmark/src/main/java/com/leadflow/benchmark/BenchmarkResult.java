@@ -18,13 +18,15 @@ record BenchmarkResult(
     List<StepResult> steps,
     Integer sustainedPerSecond,
     List<TimelinePoint> timeline,
-    List<String> notes) {
+    List<String> notes,
+    Burst burst) {
 
   /** Where the numbers came from. */
   record Machine(String os, String cpuModel, int cores, long memoryBytes, String java) {}
 
   /** How the run was set up. */
-  record Settings(List<Integer> rates, int stepSeconds, int warmupSeconds, int maxInFlight, String database,
+  record Settings(List<Integer> rates, int stepSeconds, int warmupSeconds, int burstSeconds, int maxInFlight,
+      String database,
       List<String> serviceJavaOpts, String leadMix) {}
 
   /**
@@ -36,6 +38,9 @@ record BenchmarkResult(
    * @param completeLeads accepted leads that reached all three stages before the drain deadline
    * @param drainSeconds how long after the last request until every accepted lead had all stages (or the deadline)
    * @param processes CPU and memory per process while the step ran: kafka, registry, the services, postgres, generator
+   * @param cpuMillisPerLead CPU time of every process but the generator, from the step's start until its leads had
+   *     every stage (or the drain deadline), divided by the leads that reached every stage
+   * @param generatorCpuMicrosPerRequest CPU time of the generator's own threads per request it sent
    */
   record StepResult(
       int offeredPerSecond,
@@ -53,6 +58,39 @@ record BenchmarkResult(
       Backlog backlog,
       Map<String, ProcessUsage> processes,
       boolean sustained,
+      List<String> verdict,
+      double cpuMillisPerLead,
+      double generatorCpuMicrosPerRequest) {}
+
+  /**
+   * Twice the highest sustained rate for a while, then half of it: intake must keep accepting
+   * every request, and the pipeline must catch up.
+   *
+   * @param submit the 202 answers during the burst; {@code afterSubmit} those of the half rate after it
+   * @param stages latency of the burst's leads to each stage
+   * @param leads accepted leads of the burst and of the half rate after it
+   * @param completeLeads those of them that reached every stage before the drain deadline
+   * @param drainSeconds from the burst's last request until every lead of the burst had every stage
+   * @param backlogMax the largest backlog sampled from the burst's start to the end of the half rate
+   * @param deadLettersAdded records that reached any dead-letter topic from the first step to the end of the run
+   */
+  record Burst(
+      int burstPerSecond,
+      int afterPerSecond,
+      int seconds,
+      long due,
+      long accepted,
+      long failed,
+      long shed,
+      LatencySummary submit,
+      LatencySummary afterSubmit,
+      Map<String, LatencySummary> stages,
+      long leads,
+      long completeLeads,
+      double drainSeconds,
+      long backlogMax,
+      long deadLettersAdded,
+      boolean passed,
       List<String> verdict) {}
 
   /**

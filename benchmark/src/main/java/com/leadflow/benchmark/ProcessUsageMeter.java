@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 final class ProcessUsageMeter {
 
   static final String POSTGRES = "postgres";
+  static final String GENERATOR = "generator";
   // USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every mainstream Linux
   private static final double TICKS_PER_SECOND = 100.0;
   private static final Path PROC = Path.of("/proc");
@@ -48,8 +49,8 @@ final class ProcessUsageMeter {
     cpu.put(POSTGRES, postgres.stream().mapToDouble(ProcessUsageMeter::cpuSeconds).sum());
     memory.put(POSTGRES, postgres.stream().mapToLong(ProcessUsageMeter::proportionalBytes).sum());
     long self = ProcessHandle.current().pid();
-    cpu.put("generator", cpuSeconds(self));
-    memory.put("generator", residentBytes(self));
+    cpu.put(GENERATOR, cpuSeconds(self));
+    memory.put(GENERATOR, residentBytes(self));
     return new Snapshot(System.nanoTime(), cpu, memory);
   }
 
@@ -64,6 +65,23 @@ final class ProcessUsageMeter {
       usage.put(name, new BenchmarkResult.ProcessUsage(seconds <= 0 ? 0 : Math.max(0, cpu) / seconds, memory));
     }
     return usage;
+  }
+
+  /**
+   * Milliseconds of CPU that every process but the generator spent between two snapshots, per
+   * lead completed in that time; NaN when none was.
+   */
+  static double stackCpuMillisPerLead(Snapshot first, Snapshot last, long leads) {
+    if (leads <= 0) {
+      return Double.NaN;
+    }
+    double seconds = 0;
+    for (var entry : last.cpuSeconds().entrySet()) {
+      if (!entry.getKey().equals(GENERATOR)) {
+        seconds += Math.max(0, entry.getValue() - first.cpuSeconds().getOrDefault(entry.getKey(), 0.0));
+      }
+    }
+    return seconds * 1_000 / leads;
   }
 
   /** utime + stime, fields 14 and 15 of /proc/<pid>/stat (counted after the parenthesised name). */

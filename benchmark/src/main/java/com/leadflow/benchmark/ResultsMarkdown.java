@@ -1,6 +1,7 @@
 package com.leadflow.benchmark;
 
 import com.leadflow.benchmark.BenchmarkResult.Backlog;
+import com.leadflow.benchmark.BenchmarkResult.Burst;
 import com.leadflow.benchmark.BenchmarkResult.EndToEnd;
 import com.leadflow.benchmark.BenchmarkResult.KafkaBaseline;
 import com.leadflow.benchmark.BenchmarkResult.Machine;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,6 +54,7 @@ final class ResultsMarkdown {
     headline(md, result, steps);
     stepTable(md, steps);
     stepDetails(md, steps);
+    burstDetails(md, result.burst());
     processTable(md, steps);
     kafka(md, result, steps);
     notes(md, orEmpty(result.notes()));
@@ -75,6 +78,8 @@ final class ResultsMarkdown {
       row(md, "Step length", settings.stepSeconds() + " s per rate");
       row(md, "Warm-up", settings.warmupSeconds() > 0
           ? settings.warmupSeconds() + " s, and " + Run.SETTLE.toSeconds() + " s more after Kafka's tools" : "none");
+      row(md, "Burst", settings.burstSeconds() > 0 ? settings.burstSeconds()
+          + " s at twice the highest sustained rate, then as long at half of it" : "none");
       row(md, "Requests in flight", "at most " + count(settings.maxInFlight()) + "; more are shed, not queued");
       row(md, "Lead mix", text(settings.leadMix()));
       row(md, "Database", text(settings.database()));
@@ -101,6 +106,8 @@ final class ResultsMarkdown {
         .append(sustainedTarget(atTarget, result)).append('\n');
     atTarget.ifPresent(s -> orEmpty(s.verdict()).forEach(line -> md.append("  - ").append(line).append('\n')));
 
+    cpuTarget(md, result, steps);
+
     Optional<StepResult> atLatency = step(steps, Targets.LATENCY_RATE);
     md.append("- At ").append(count(Targets.LATENCY_RATE)).append(" leads/s")
         .append(atLatency.filter(s -> !s.sustained()).isPresent() ? " (a step the stack did not sustain)" : "")
@@ -109,13 +116,82 @@ final class ResultsMarkdown {
     md.append("  - submit p99 < ").append(limit(Targets.SUBMIT_P99_MS)).append(" ms — ")
         .append(atLatency.map(s -> latencyTarget(s.submit(), s.due(), Targets.SUBMIT_P99_MS, "202 answer"))
             .orElse(notMeasured)).append('\n');
-    md.append("  - submit→insurance result p99 < ").append(limit(Targets.STAGE_P99_MS)).append(" ms — ")
-        .append(atLatency.map(s -> latencyTarget(stage(s, "insurance"), s.accepted(), Targets.STAGE_P99_MS,
-            "insurance result")).orElse(notMeasured)).append('\n');
-    md.append("  - submit→review p99 < ").append(limit(Targets.STAGE_P99_MS)).append(" ms — ")
-        .append(atLatency.map(s -> latencyTarget(stage(s, "review"), s.accepted(), Targets.STAGE_P99_MS,
-            "review status")).orElse(notMeasured)).append('\n');
+    for (String stage : STAGES) {
+      md.append("  - submit→").append(STAGE_NAMES.get(stage)).append(" p99 < ").append(limit(Targets.STAGE_P99_MS))
+          .append(" ms — ")
+          .append(atLatency.map(s -> latencyTarget(stage(s, stage), s.accepted(), Targets.STAGE_P99_MS,
+              STAGE_NAMES.get(stage))).orElse(notMeasured)).append('\n');
+    }
+    md.append("- At ").append(count(Targets.LOW_RATE)).append(" leads/s, each stage p50 ≤ ")
+        .append(limit(Targets.LOW_RATE_STAGE_P50_MS)).append(" ms — ")
+        .append(step(steps, Targets.LOW_RATE).map(ResultsMarkdown::lowRateTarget)
+            .orElse("not measured: no " + count(Targets.LOW_RATE) + "/s step")).append('\n');
+    burstTarget(md, result.burst());
+    generatorTarget(md, steps);
     md.append('\n');
+  }
+
+  private static final Map<String, String> STAGE_NAMES = Map.of(
+      "review", "review status", "insurance", "insurance result", "match", "match answer");
+
+  /** CPU per lead at the highest sustained step: what the machine's cores buy. */
+  private static void cpuTarget(StringBuilder md, BenchmarkResult result, List<StepResult> steps) {
+    md.append("- ≤ ").append(limit(Targets.CPU_MS_PER_LEAD)).append(" ms of CPU per lead at the highest sustained ")
+        .append("step — ");
+    Integer best = result.sustainedPerSecond();
+    Optional<StepResult> at = best == null ? Optional.empty() : step(steps, best);
+    if (at.isEmpty() || !Double.isFinite(at.get().cpuMillisPerLead())) {
+      md.append("not measured: ").append(best == null ? "no rate was sustained" : "no CPU reading").append('\n');
+      return;
+    }
+    double cpu = at.get().cpuMillisPerLead();
+    md.append(cpu <= Targets.CPU_MS_PER_LEAD ? "met: " : "missed: ").append(ms(cpu)).append(" ms at ")
+        .append(count(best)).append(" leads/s, ").append(ratio(cpu / Targets.CPU_MS_PER_LEAD))
+        .append(" the target (every process but the generator)\n");
+  }
+
+  static String lowRateTarget(StepResult step) {
+    List<String> parts = new ArrayList<>();
+    boolean met = true;
+    for (String stage : STAGES) {
+      LatencySummary summary = stage(step, stage);
+      if (summary == null || summary.count() == 0 || !Double.isFinite(summary.p50())) {
+        return "not measured: no " + STAGE_NAMES.get(stage) + " recorded";
+      }
+      met &= summary.p50() <= Targets.LOW_RATE_STAGE_P50_MS;
+      parts.add(stage + " " + ms(summary.p50()) + " ms");
+    }
+    return (met ? "met: " : "missed: ") + String.join(", ", parts);
+  }
+
+  private static void burstTarget(StringBuilder md, Burst burst) {
+    md.append("- A burst (twice the highest sustained rate for ").append(Targets.BURST_SECONDS)
+        .append(" s, then half of it) does not topple it — ");
+    if (burst == null) {
+      md.append("not run: no rate was sustained, or the run asked for none\n");
+      return;
+    }
+    md.append(burst.passed() ? "passed" : "failed").append(": ").append(count(burst.burstPerSecond()))
+        .append(" leads/s, submit p99 ").append(ms(orEmpty(burst.submit()).p99())).append(" ms, ")
+        .append(count(burst.failed() + burst.shed())).append(" failed or shed, every stage ")
+        .append(Double.isFinite(burst.drainSeconds())
+            ? String.format(Locale.US, "%.1f s", burst.drainSeconds()) + " after it" : "never reached by all")
+        .append(", ").append(burst.deadLettersAdded() < 0 ? "dead letters unknown"
+            : count(burst.deadLettersAdded()) + " dead letters").append('\n');
+    orEmpty(burst.verdict()).forEach(line -> md.append("  - ").append(line).append('\n'));
+  }
+
+  private static void generatorTarget(StringBuilder md, List<StepResult> steps) {
+    OptionalDouble worst = steps.stream().mapToDouble(StepResult::generatorCpuMicrosPerRequest)
+        .filter(Double::isFinite).max();
+    md.append("- The generator under ").append(limit(Targets.GENERATOR_CPU_MICROS_PER_REQUEST))
+        .append(" µs of CPU per request — ");
+    if (worst.isEmpty()) {
+      md.append("not measured\n");
+      return;
+    }
+    md.append(worst.getAsDouble() < Targets.GENERATOR_CPU_MICROS_PER_REQUEST ? "met: " : "missed: ")
+        .append("at most ").append(ms(worst.getAsDouble())).append(" µs in any step\n");
   }
 
   /**
@@ -185,11 +261,13 @@ final class ResultsMarkdown {
     md.append("## Steps\n\n")
         .append("Latencies in ms. Review, insurance and match run from the request's due time to when intake ")
         .append("recorded the stage. Backlog is consumer lag plus events waiting in the services' outboxes; ")
-        .append("its slope is the growth over the second half of the step.\n\n")
+        .append("its slope is the growth over the second half of the step. CPU per lead is every process but ")
+        .append("the generator, from the step's start until its leads had every stage, per lead that did; the ")
+        .append("generator's is its own threads' CPU per request it sent.\n\n")
         .append("| offered/s | achieved/s | submit p50 | submit p90 | submit p99 | submit p99.9 ")
         .append("| review p50 | review p99 | insurance p50 | insurance p99 | match p50 | match p99 ")
-        .append("| failed + shed | backlog at end | backlog slope | sustained |\n")
-        .append("|---:".repeat(15)).append("|:---:|\n");
+        .append("| failed + shed | backlog at end | backlog slope | CPU ms/lead | generator µs/req | sustained |\n")
+        .append("|---:".repeat(17)).append("|:---:|\n");
     for (StepResult step : steps) {
       LatencySummary submit = orEmpty(step.submit());
       List<String> cells = new ArrayList<>(List.of(count(step.offeredPerSecond()), rate(step.achievedPerSecond()),
@@ -203,6 +281,8 @@ final class ResultsMarkdown {
       Backlog backlog = step.backlog();
       cells.add(backlog == null ? NONE : count(backlog.atEnd()));
       cells.add(backlog == null ? NONE : slope(backlog.slopePerSecond()));
+      cells.add(ms(step.cpuMillisPerLead()));
+      cells.add(ms(step.generatorCpuMicrosPerRequest()));
       cells.add(step.sustained() ? "✓" : "✗");
       md.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
@@ -230,6 +310,30 @@ final class ResultsMarkdown {
     if (!steps.isEmpty()) {
       md.append('\n');
     }
+  }
+
+  private static void burstDetails(StringBuilder md, Burst burst) {
+    if (burst == null) {
+      return;
+    }
+    LatencySummary submit = orEmpty(burst.submit());
+    LatencySummary after = orEmpty(burst.afterSubmit());
+    md.append("## Burst\n\n")
+        .append(count(burst.burstPerSecond())).append(" leads/s for ").append(burst.seconds()).append(" s, then ")
+        .append(count(burst.afterPerSecond())).append(" leads/s for as long. Accepted ").append(count(burst.accepted()))
+        .append(" of ").append(count(burst.due())).append(" burst requests (").append(count(burst.failed()))
+        .append(" failed, ").append(count(burst.shed())).append(" shed); submit p50 / p99 / p99.9 ")
+        .append(ms(submit.p50())).append(" / ").append(ms(submit.p99())).append(" / ").append(ms(submit.p999()))
+        .append(" ms during the burst, ").append(ms(after.p50())).append(" / ").append(ms(after.p99()))
+        .append(" / ").append(ms(after.p999())).append(" ms after it. The burst's leads to each stage (ms): ");
+    List<String> parts = new ArrayList<>();
+    for (String stage : STAGES) {
+      LatencySummary summary = orEmpty(orEmpty(burst.stages()).get(stage));
+      parts.add(stage + " p50 " + ms(summary.p50()) + ", p99 " + ms(summary.p99()));
+    }
+    md.append(String.join("; ", parts)).append(". ").append(count(burst.completeLeads())).append(" of ")
+        .append(count(burst.leads())).append(" leads reached every stage; the backlog peaked at ")
+        .append(count(burst.backlogMax())).append(".\n\n");
   }
 
   private static void processTable(StringBuilder md, List<StepResult> steps) {

@@ -86,7 +86,7 @@ final class Run {
     try (Backlog backlog = new Backlog(bootstrap, db.url(), db.username(), db.password(), schemas);
          StageTimes stageTimes = new StageTimes(db.url(), db.username(), db.password(), intakeSchema);
          LoadGenerator generator = new LoadGenerator(launch.services().get(0).baseUrl(), new LeadBodies(runTag),
-             clock, throughput, options.maxInFlight())) {
+             clock, throughput, options.maxInFlight(), runTag)) {
       sampler.scheduleAtFixedRate(() -> sample(backlog, meter), 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 
       if (options.warmupSeconds() > 0) {
@@ -103,6 +103,7 @@ final class Run {
         warmUp(generator, stageTimes, SETTLE);
       }
 
+      long deadLettersAtStart = backlog.deadLetters();
       List<BenchmarkResult.StepResult> steps = new ArrayList<>();
       Integer sustained = null;
       for (int rate : options.rates()) {
@@ -114,6 +115,8 @@ final class Run {
         }
         sustained = rate;
       }
+      BenchmarkResult.Burst burst = sustained == null || options.burstSeconds() == 0 ? null
+          : burst(sustained, generator, stageTimes, backlog, deadLettersAtStart);
       sampler.shutdownNow();
       sampler.awaitTermination(10, TimeUnit.SECONDS);
 
@@ -125,7 +128,7 @@ final class Run {
       notes.add("Everything ran on this one machine at once: broker, registry, four services, PostgreSQL and the "
           + "load generator share its cores.");
       return new BenchmarkResult(startedAt, machine(), settings(), kafka, steps, sustained,
-          timeline(stageTimes.perSecond(runStart)), notes);
+          timeline(stageTimes.perSecond(runStart)), notes, burst);
     } finally {
       sampler.shutdownNow();
     }
@@ -151,6 +154,7 @@ final class Run {
     }
 
     double drainSeconds = drain(stageTimes, from, outcome.leads());
+    ProcessUsageMeter.Snapshot usageDrained = meter.snapshot();
     Map<UUID, StageTimes.LeadStages> recorded = stageTimes.since(from);
     Map<String, LatencySummary> stages = new LinkedHashMap<>();
     StageTimes.latencies(outcome.leads(), recorded).forEach((stage, h) -> stages.put(stage, LatencySummary.ofMicros(h)));
@@ -176,13 +180,63 @@ final class Run {
     BenchmarkResult.StepResult result = new BenchmarkResult.StepResult(rate, outcome.accepted() / stepSeconds,
         outcome.due(), outcome.accepted(), outcome.failed(), outcome.shed(), outcome.failures(),
         outcome.maxLateMillis(), submit, stages, complete, drainSeconds, trend,
-        ProcessUsageMeter.between(usageStart, usageEnd, all), verdict.isEmpty(), verdict);
+        ProcessUsageMeter.between(usageStart, usageEnd, all), verdict.isEmpty(), verdict,
+        ProcessUsageMeter.stackCpuMillisPerLead(usageStart, usageDrained, complete),
+        outcome.generatorCpuMicrosPerRequest());
     console.info(String.format("  %d/s: accepted %.0f/s, submit p50 %.1f p99 %.1f p99.9 %.1f ms; "
-            + "review p99 %.0f, insurance p99 %.0f, match p99 %.0f ms; backlog at end %d; %s",
+            + "review p99 %.0f, insurance p99 %.0f, match p99 %.0f ms; backlog at end %d; "
+            + "%.1f ms of CPU per lead, generator %.0f µs per request; %s",
         rate, result.achievedPerSecond(), submit.p50(), submit.p99(), submit.p999(), stages.get("review").p99(),
-        stages.get("insurance").p99(), stages.get("match").p99(), waitingAtEnd,
-        verdict.isEmpty() ? "sustained" : "NOT sustained"));
+        stages.get("insurance").p99(), stages.get("match").p99(), waitingAtEnd, result.cpuMillisPerLead(),
+        result.generatorCpuMicrosPerRequest(), verdict.isEmpty() ? "sustained" : "NOT sustained"));
     return result;
+  }
+
+  /**
+   * Twice the highest sustained rate for the burst's length, then half of it for as long; then
+   * waits for every lead of both to reach its stages and judges the burst by {@link BurstRule}.
+   */
+  private BenchmarkResult.Burst burst(int sustained, LoadGenerator generator, StageTimes stageTimes, Backlog backlog,
+      long deadLettersAtStart) throws Exception {
+    int burstRate = 2 * sustained;
+    int afterRate = Math.max(1, sustained / 2);
+    Duration length = Duration.ofSeconds(options.burstSeconds());
+    console.info(String.format("burst: %d leads/s for %d s, then %d leads/s for as long", burstRate,
+        length.toSeconds(), afterRate));
+    Instant from = Instant.now().minusSeconds(1);
+    long startNanos = System.nanoTime();
+    LoadGenerator.StepOutcome burst = generator.run(new RateSchedule(burstRate, length));
+    long burstEndNanos = System.nanoTime();
+    windows.add(new Window(burstRate, clock.secondOf(startNanos), clock.secondOf(burstEndNanos)));
+    LoadGenerator.StepOutcome after = generator.run(new RateSchedule(afterRate, length));
+    long afterEndNanos = System.nanoTime();
+    windows.add(new Window(afterRate, clock.secondOf(burstEndNanos), clock.secondOf(afterEndNanos)));
+
+    List<LoadGenerator.Accepted> leads = new ArrayList<>(burst.leads());
+    leads.addAll(after.leads());
+    drain(stageTimes, from, leads);
+    Map<UUID, StageTimes.LeadStages> recorded = stageTimes.since(from);
+    long complete = StageTimes.complete(leads, recorded);
+    double drainSeconds = StageTimes.complete(burst.leads(), recorded) < burst.leads().size() ? Double.NaN
+        : Math.max(0, (StageTimes.lastStageAt(burst.leads(), recorded) - clock.epochMicros(burstEndNanos)) / 1e6);
+    long backlogMax;
+    synchronized (backlogSamples) {
+      backlogMax = backlogSamples.stream().filter(s -> s.nanoTime() >= startNanos)
+          .mapToLong(s -> s.reading().total()).max().orElse(-1);
+    }
+    long deadLetters = backlog.deadLetters();
+    long deadLettersAdded = deadLettersAtStart < 0 || deadLetters < 0 ? -1 : deadLetters - deadLettersAtStart;
+    Map<String, LatencySummary> stages = new LinkedHashMap<>();
+    StageTimes.latencies(burst.leads(), recorded).forEach((stage, h) -> stages.put(stage, LatencySummary.ofMicros(h)));
+    LatencySummary submit = LatencySummary.ofMicros(burst.submitMicros());
+    List<String> verdict = BurstRule.violations(new BurstRule.Outcome(burst.due(), burst.failed() + burst.shed(),
+        submit.p99(), drainSeconds, leads.size(), complete, deadLettersAdded));
+    console.info(String.format("  burst %d/s: submit p99 %.1f ms, %d failed + %d shed; its leads had every stage "
+            + "%.1f s after it; backlog at most %d; %d dead letters; %s", burstRate, submit.p99(), burst.failed(),
+        burst.shed(), drainSeconds, backlogMax, deadLettersAdded, verdict.isEmpty() ? "passed" : "FAILED"));
+    return new BenchmarkResult.Burst(burstRate, afterRate, (int) length.toSeconds(), burst.due(), burst.accepted(),
+        burst.failed(), burst.shed(), submit, LatencySummary.ofMicros(after.submitMicros()), stages, leads.size(),
+        complete, drainSeconds, backlogMax, deadLettersAdded, verdict.isEmpty(), verdict);
   }
 
   /** Waits until every lead has all its stages, or the drain deadline; returns the seconds it took. */
@@ -344,6 +398,7 @@ final class Run {
 
   private BenchmarkResult.Settings settings() {
     return new BenchmarkResult.Settings(options.rates(), options.stepSeconds(), options.warmupSeconds(),
+        options.burstSeconds(),
         options.maxInFlight(), "PostgreSQL " + launch.database().url() + ", a schema per service",
         options.serviceJavaOpts(),
         "every lead: MRI/CT review (no scan), insurance verification (payer verifies), connect with a past patient");

@@ -122,6 +122,18 @@ final class StageTimes implements AutoCloseable {
     return accepted.stream().map(a -> recorded.get(a.leadId())).filter(s -> s != null && s.complete()).count();
   }
 
+  /** The latest stage time (epoch microseconds) of any of these leads, 0 when none has one. */
+  static long lastStageAt(List<LoadGenerator.Accepted> accepted, Map<UUID, LeadStages> recorded) {
+    long last = 0;
+    for (LoadGenerator.Accepted lead : accepted) {
+      LeadStages stages = recorded.get(lead.leadId());
+      if (stages != null) {
+        last = Math.max(last, Math.max(stages.review(), Math.max(stages.insurance(), stages.match())));
+      }
+    }
+    return last;
+  }
+
   private static long micros(Timestamp timestamp) {
     if (timestamp == null) {
       return 0;
