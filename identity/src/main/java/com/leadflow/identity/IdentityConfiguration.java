@@ -2,6 +2,7 @@ package com.leadflow.identity;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -32,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -83,13 +84,22 @@ class IdentityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain signInPages(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain signInPages(HttpSecurity http, SessionRegistry sessions, BackChannelLogout backChannel,
+            IdentityProperties properties) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/assets/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
                         "/error").permitAll()
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage("/login"));
-        http.logout(Customizer.withDefaults());
+        // signing out at the provider's own page ends the applications' sessions too
+        http.logout(logout -> logout.addLogoutHandler((request, response, authentication) -> {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                String issuer = StringUtils.hasText(properties.issuer()) ? properties.issuer()
+                        : ServletUriComponentsBuilder.fromContextPath(request).replacePath(request.getContextPath()).build().toUriString();
+                backChannel.endSession(SignIns.sid(session.getId()), issuer);
+            }
+        }));
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions));
         hardenHeaders(http);
         return http.build();

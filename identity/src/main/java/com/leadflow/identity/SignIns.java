@@ -1,6 +1,10 @@
 package com.leadflow.identity;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +22,19 @@ final class SignIns {
     }
 
     private final Map<String, Set<SignIn>> bySession = new ConcurrentHashMap<>();
+
+    /**
+     * The {@code sid} Spring Authorization Server puts in ID tokens for an HTTP session: the
+     * session id's SHA-256, base64url without padding (never the session id itself).
+     */
+    static String sid(String httpSessionId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(httpSessionId.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     void record(String sessionId, SignIn signIn) {
         bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(signIn);
