@@ -19,7 +19,7 @@
     const service = document.getElementById('service').value;
     if (stage) { query.set('stage', stage); }
     if (service) { query.set('service', service); }
-    const response = await fetch('/api/care/leads?' + query);
+    const response = await leadflow.fetch('/api/care/leads?' + query);
     if (!response.ok) { document.getElementById('live').textContent = 'Could not load leads (' + response.status + ').'; return; }
     const leads = await response.json();
     rows.innerHTML = '';
@@ -48,7 +48,7 @@
       '<button type="submit">Record</button>';
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      await fetch('/api/care/leads/' + leadId + '/contact-attempts', {
+      await leadflow.fetch('/api/care/leads/' + leadId + '/contact-attempts', {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ channel: form.elements.channel.value, outcome: form.elements.outcome.value })
       });
@@ -58,7 +58,7 @@
   }
 
   async function timeline(leadId, name) {
-    const lead = await (await fetch('/api/leads/' + leadId)).json();
+    const lead = await (await leadflow.fetch('/api/leads/' + leadId)).json();
     document.getElementById('detail-title').textContent = 'Timeline of ' + name;
     const list = document.getElementById('timeline');
     list.innerHTML = '';
@@ -80,5 +80,6 @@
   }), 1000);
   const changes = new EventSource('/api/leads/changes');
   changes.addEventListener('lead-changed', () => { document.getElementById('live').textContent = 'Updated ' + new Date().toLocaleTimeString(); load(); });
+  leadflow.showSession(document.getElementById('session'));
   load();
 })();

@@ -10,16 +10,12 @@
   function say(text) { $('message').textContent = text || ''; }
 
   async function call(method, path, body) {
-    const response = await fetch(api + path, {
+    // leadflow.fetch adds the CSRF token to changes and sends a lapsed session to sign in again
+    const response = await leadflow.fetch(api + path, {
       method,
-      credentials: 'same-origin',
       headers: body ? { 'Content-Type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined
     });
-    if (response.status === 401) {
-      window.location.href = '/login';
-      throw new Error('signed out');
-    }
     const text = await response.text();
     const json = text ? JSON.parse(text) : null;
     return { status: response.status, ok: response.ok, json };
@@ -190,6 +186,7 @@
   }
 
   async function start() {
+    leadflow.showSession($('session'));
     const options = await call('GET', '/options');
     window.leadflowUser = options.json.user;
     fill($('recommendedProcedure'), options.json.procedures);

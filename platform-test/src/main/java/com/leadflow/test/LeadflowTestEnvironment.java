@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a test's Spring context at the real pieces: the Apicurio registry process, a fresh
- * PostgreSQL schema, quick retries. The broker comes from {@code @EmbeddedKafka} (or a container).
+ * Points a test's Spring context at the real pieces: the Apicurio registry process, the identity
+ * provider process, a fresh PostgreSQL schema, quick retries. The broker comes from {@code @EmbeddedKafka} (or a container).
  */
 public class LeadflowTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -39,6 +39,17 @@ public class LeadflowTestEnvironment implements ApplicationContextInitializer<Co
         props.put("leadflow.kafka.retry.max-interval", "200ms");
         props.put("leadflow.kafka.retry.max-attempts", "3");
         props.put("spring.kafka.consumer.properties.[metadata.max.age.ms]", "1000");
+        // staff sign in at the real identity provider (a process shared by the test JVM, started in the
+        // background: services read its discovery document only when someone first signs in or sends a
+        // token); API tests may also use the demo users over HTTP Basic
+        if (!env.containsProperty("leadflow.security.issuer-uri")) {
+            props.put("leadflow.security.issuer-uri", IdentityProviderServer.get().issuer());
+            props.put("leadflow.security.client-id", IdentityProviderServer.SERVICE_CLIENT_ID);
+            props.put("leadflow.security.client-secret", IdentityProviderServer.SERVICE_CLIENT_SECRET);
+        }
+        if (!env.containsProperty("leadflow.security.demo-users-enabled")) {
+            props.put("leadflow.security.demo-users-enabled", "true");
+        }
         env.getPropertySources().addFirst(new MapPropertySource("leadflowTestEnvironment", props));
     }
 }

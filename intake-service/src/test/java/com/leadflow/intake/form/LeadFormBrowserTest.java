@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadflow.intake.IntakeIntegrationTest;
 import com.leadflow.intake.LeadJson;
 import com.leadflow.intake.Submissions;
+import com.leadflow.test.IdentityProviderServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,8 +133,11 @@ class LeadFormBrowserTest {
     @Test
     void aCareManagerSignsInAndSeesLeadsWithTheirTimeline() {
         Submissions.submit(http, LeadJson.valid());
-        browser.get("http://localhost:" + port + "/care/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // signs in at the practice's identity provider (the test JVM's), which sends the browser back;
+        // on 127.0.0.1, where the provider accepts a service on any port
+        IdentityProviderServer.get().awaitReady();
+        browser.get("http://127.0.0.1:" + port + "/care/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         type("username", "carla");
         type("password", "carla-demo");

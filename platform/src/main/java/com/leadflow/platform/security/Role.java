@@ -6,16 +6,27 @@ package com.leadflow.platform.security;
  */
 public enum Role {
     /** Follows leads up; sees the whole timeline. */
-    CARE_MANAGER,
+    CARE_MANAGER("Patient Care Manager"),
     /** Works the imaging review queue. */
-    CLINICIAN,
+    CLINICIAN("Clinician"),
     /** Watches topics, lag, dead letters and health. */
-    OPS,
+    OPS("Operations"),
     /** Manages reference data such as ambassadors and payers. */
-    ADMIN;
+    ADMIN("Administrator");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
 
     /** The Spring Security authority name, e.g. {@code ROLE_CLINICIAN}. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** The role in plain words, as people see it on a page. */
+    public String label() {
+        return label;
     }
 }

@@ -1,6 +1,6 @@
 package com.leadflow.platform.security;
 
-import java.util.Collection;
+import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,70 +10,179 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.client.oidc.server.session.InMemoryReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.session.WebSessionManager;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may see what, the same in every service: health is public; metrics are for ops; each
- * service adds its own rules through an {@link AccessRules} bean; everything else needs a
- * signed-in person. People sign in with a JWT from the practice's identity provider in
- * production, or as a documented demo user on the local stack (HTTP Basic or the login page).
+ * Who may see what, the same in every service: health is public; metrics are for ops; each service
+ * adds its own rules through an {@link AccessRules} bean; everything else needs a signed-in person.
+ * Staff sign in once at the practice's OpenID Connect provider (authorization-code flow) and APIs
+ * accept its bearer tokens, with roles from a configured claim. Changes made with the session cookie
+ * need a CSRF token; every answer carries a Content-Security-Policy; 401 and 403 are problem details
+ * for API callers and pages for people.
  */
 @AutoConfiguration(before = ReactiveUserDetailsServiceAutoConfiguration.class)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
+    /**
+     * Scripts, styles and everything else from the service itself only: no inline script or style,
+     * no plug-ins, no framing. {@code data:} images only for the browser's own form widgets.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     private static final Logger log = LoggerFactory.getLogger(SecurityAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
     public SecurityWebFilterChain leadflowSecurity(ServerHttpSecurity http, SecurityProperties properties,
-            ObjectProvider<AccessRules> serviceRules) {
+            ObjectProvider<AccessRules> serviceRules, ObjectProvider<AnonymousEndpoints> anonymous,
+            ObjectProvider<JsonMapper> json, ObjectProvider<ReactiveClientRegistrationRepository> clients,
+            ObjectProvider<WebSessionManager> sessions, Environment environment) {
+        DeniedResponses denied = new DeniedResponses(properties.signInEnabled(),
+                json.getIfAvailable(() -> JsonMapper.builder().build()));
         http.authorizeExchange(exchanges -> {
             exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll();
             exchanges.pathMatchers("/actuator/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name());
             exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+            exchanges.pathMatchers(HttpMethod.GET, "/leadflow/staff.js", "/leadflow/staff.css",
+                    StaffSessionRoutes.SIGNED_OUT_PATH).permitAll();
             serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
             exchanges.anyExchange().authenticated();
         });
-        // APIs are called with Basic or bearer credentials; the session cookie of the pages is SameSite
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable);
-        if (properties.demoUsersActive()) {
-            http.httpBasic(basic -> { });
-            http.formLogin(form -> { });
+        String sessionCookie = environment.getProperty("server.reactive.session.cookie.name", "SESSION");
+        ServerWebExchangeMatcher anonymousEndpoints = anonymous.stream().findFirst()
+                .map(AnonymousEndpoints::matcher)
+                .orElse(exchange -> ServerWebExchangeMatcher.MatchResult.notMatch());
+        http.csrf(csrf -> csrf
+                .requireCsrfProtectionMatcher(new CsrfRule(sessionCookie, anonymousEndpoints))
+                .accessDeniedHandler(denied));
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(denied).accessDeniedHandler(denied));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+        http.formLogin(ServerHttpSecurity.FormLoginSpec::disable);
+        if (properties.demoUsersEnabled()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(denied));
+        } else {
+            http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
         }
-        if (properties.jwtIssuerUri() != null && !properties.jwtIssuerUri().isBlank()) {
-            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt
-                    .jwtDecoder(ReactiveJwtDecoders.fromIssuerLocation(properties.jwtIssuerUri()))
-                    .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new RolesClaimConverter()))));
+        if (properties.oidcEnabled()) {
+            RolesClaim roles = new RolesClaim(properties.rolesClaim());
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+            http.oauth2ResourceServer(oauth -> oauth
+                    .authenticationEntryPoint(denied)
+                    .accessDeniedHandler(denied)
+                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
+                            token -> new JwtAuthenticationToken(token, roles.authorities(token.getClaims()),
+                                    token.hasClaim(properties.usernameClaim())
+                                            ? token.getClaimAsString(properties.usernameClaim()) : token.getSubject())))));
         }
-        return http.build();
+        DelegatingServerLogoutHandler endSession = new DelegatingServerLogoutHandler(
+                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler());
+        if (properties.signInEnabled()) {
+            ReactiveClientRegistrationRepository registrations = clients.getObject();
+            ReactiveOidcSessionRegistry signIns = new InMemoryReactiveOidcSessionRegistry();
+            http.oauth2Login(login -> login
+                    .clientRegistrationRepository(registrations)
+                    .oidcSessionRegistry(signIns)
+                    .loginPage(StaffPages.SIGN_IN_PATH)
+                    .authenticationFailureHandler((exchange, failure) -> {
+                        log.warn("Sign-in at the identity provider did not complete: {}", failure.getClass().getSimpleName());
+                        return StaffPages.write(exchange.getExchange(), HttpStatus.UNAUTHORIZED, StaffPages.signInFailed());
+                    }));
+            http.oidcLogout(logout -> logout
+                    .clientRegistrationRepository(registrations)
+                    .oidcSessionRegistry(signIns)
+                    .backChannel(backChannel -> backChannel.logoutHandler(new EndSessionsOnLogoutToken(signIns, sessions))));
+            // signing out here ends the sign-in at the provider too, which then tells the other services
+            OidcClientInitiatedServerLogoutSuccessHandler atProvider = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+            atProvider.setPostLogoutRedirectUri("{baseUrl}" + StaffSessionRoutes.SIGNED_OUT_PATH);
+            atProvider.setLogoutSuccessUrl(URI.create(StaffSessionRoutes.SIGNED_OUT_PATH));
+            http.logout(logout -> logout.logoutHandler(endSession).logoutSuccessHandler(atProvider));
+        } else {
+            RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+            signedOut.setLogoutSuccessUrl(URI.create(StaffSessionRoutes.SIGNED_OUT_PATH));
+            http.logout(logout -> logout.logoutHandler(endSession).logoutSuccessHandler(signedOut));
+            if (!properties.demoUsersEnabled()) {
+                log.warn("Nobody can sign in: set leadflow.security.issuer-uri and client-id (or, for tests only, "
+                        + "leadflow.security.demo-users-enabled)");
+            }
+        }
+        SecurityWebFilterChain chain = http.build();
+        denied.useRulesOf(chain);
+        return chain;
+    }
+
+    /** This service as a client of the provider, when one is configured. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReactiveClientRegistrationRepository leadflowClientRegistration(SecurityProperties properties) {
+        if (!properties.signInEnabled()) {
+            return registrationId -> Mono.empty();
+        }
+        return new IssuerClientRegistration(properties);
+    }
+
+    /** Roles of a person signing in come from the ID token's (or user info's) configured claim. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReactiveOAuth2UserService<OidcUserRequest, OidcUser> leadflowOidcUsers(SecurityProperties properties) {
+        OidcReactiveOAuth2UserService delegate = new OidcReactiveOAuth2UserService();
+        RolesClaim roles = new RolesClaim(properties.rolesClaim());
+        return request -> delegate.loadUser(request).map(user -> new DefaultOidcUser(
+                roles.authorities(user.getClaims()), user.getIdToken(), user.getUserInfo(), properties.usernameClaim()));
+    }
+
+    @Bean
+    public RouterFunction<ServerResponse> leadflowStaffSessionRoutes() {
+        return StaffSessionRoutes.routes();
     }
 
     @Bean
     @ConditionalOnMissingBean
     public ReactiveUserDetailsService leadflowDemoUsers(SecurityProperties properties) {
-        if (!properties.demoUsersActive() || properties.demoUsers().isEmpty()) {
-            // nobody can sign in with a password; JWTs still work
+        if (!properties.demoUsersEnabled() || properties.demoUsers().isEmpty()) {
+            // nobody can sign in with a password; the provider's sign-in and tokens still work
             return username -> Mono.empty();
         }
-        log.warn("Demo users are enabled ({}): for the local stack only", properties.demoUsers().size());
+        log.warn("Demo users may sign in with HTTP Basic ({}): for tests only", properties.demoUsers().size());
         List<UserDetails> users = properties.demoUsers().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.password())
@@ -81,17 +190,5 @@ public class SecurityAutoConfiguration {
                         .build())
                 .toList();
         return new MapReactiveUserDetailsService(users);
-    }
-
-    /** Roles from the identity provider's {@code roles} claim, e.g. {@code ["CLINICIAN"]}. */
-    static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-        @Override
-        public AbstractAuthenticationToken convert(Jwt jwt) {
-            Collection<String> roles = jwt.getClaimAsStringList("roles");
-            List<GrantedAuthority> authorities = roles == null ? List.of() : roles.stream()
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                    .toList();
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString("preferred_username"));
-        }
     }
 }

@@ -11,6 +11,7 @@ import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewFixture;
 import com.leadflow.review.support.ReviewFixture.Queued;
 import com.leadflow.review.support.ReviewIntegrationTest;
+import com.leadflow.test.IdentityProviderServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.FileSystemUtils;
 
-/** A clinician works the queue in a real browser: signs in, takes the next review, completes it. */
+/**
+ * A clinician works the queue in a real browser: signs in at the identity provider, takes the next
+ * review, completes it.
+ */
 @ReviewIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClinicianPageBrowserTest {
@@ -66,6 +70,7 @@ class ClinicianPageBrowserTest {
     @BeforeAll
     void startBrowser() throws IOException {
         assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium is not installed");
+        IdentityProviderServer.get().awaitReady();
         reviews = new ReviewFixture(kafka, db, brokers);
         profile = Files.createTempDirectory("review-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -106,13 +111,15 @@ class ClinicianPageBrowserTest {
         Queued urgent = reviews.queueLead(List.of(RedFlag.BOWEL_OR_BLADDER_CHANGES));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
-        browser.get("http://localhost:" + port + "/clinician/");
+        // signs in at the practice's identity provider (the test JVM's), which sends the browser back;
+        // on 127.0.0.1, where the provider accepts a service on any port
+        browser.get("http://127.0.0.1:" + port + "/clinician/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("drlee");
         browser.findElement(By.id("password")).sendKeys("drlee-demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue tbody tr"), 2));
-        assertThat(browser.manage().getCookieNamed("LEADFLOW_REVIEW_SESSION")).isNotNull();
+        assertThat(browser.manage().getCookieNamed("review-service-session")).isNotNull();
         assertThat(browser.findElement(By.cssSelector("#queue tbody tr")).getText()).startsWith("Urgent").contains("left");
 
         browser.findElement(By.id("take-next")).click();
