@@ -57,9 +57,7 @@ public class OpsConfiguration {
 
     @Bean
     ReplayAudit replayAudit(DatabaseClient db, AuditLog auditLog) {
-        ReplayAudit audit = new ReplayAudit(db, auditLog);
-        audit.load().block(Duration.ofSeconds(30));
-        return audit;
+        return new ReplayAudit(db, auditLog);
     }
 
     @Bean
@@ -74,10 +72,13 @@ public class OpsConfiguration {
 
     @Bean
     OpsSampler opsSampler(Admin admin, KafkaAccess kafka, OpsProperties properties, Clock clock,
-            DeadLetterInbox inbox, DeadLetterBoard board, KafkaWiringProperties wiring, MeterRegistry meters) {
+            DeadLetterInbox inbox, DeadLetterBoard board, KafkaWiringProperties wiring, MeterRegistry meters,
+            ReplayAudit audit) {
+        // the replay counts are read once the schema is migrated (lifecycle start comes after Flyway)
         return new OpsSampler(new FlowSampler(admin, kafka, properties, clock), inbox, board,
                 new StackProbe(properties, admin, wiring.registryUrl()), new AlertBoard(properties),
-                new OpsMetrics(meters), properties.sampleInterval(), clock);
+                new OpsMetrics(meters), properties.sampleInterval(), clock,
+                () -> audit.load().block(Duration.ofSeconds(30)));
     }
 
     @Bean(destroyMethod = "close")

@@ -38,12 +38,14 @@ public class OpsSampler implements SmartLifecycle {
     private final OpsMetrics metrics;
     private final Duration interval;
     private final Clock clock;
+    private final Runnable beforeFirstSample;
     private volatile OpsState state = OpsState.starting();
     private volatile ScheduledExecutorService executor;
     private String lastProblem;
 
     public OpsSampler(FlowSampler flow, DeadLetterInbox inbox, DeadLetterBoard board, StackProbe probe,
-            AlertBoard alerts, OpsMetrics metrics, Duration interval, Clock clock) {
+            AlertBoard alerts, OpsMetrics metrics, Duration interval, Clock clock, Runnable beforeFirstSample) {
+        this.beforeFirstSample = beforeFirstSample;
         this.flow = flow;
         this.inbox = inbox;
         this.board = board;
@@ -87,6 +89,7 @@ public class OpsSampler implements SmartLifecycle {
 
     @Override
     public void start() {
+        beforeFirstSample.run();
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ops-sampler");
             thread.setDaemon(true);
