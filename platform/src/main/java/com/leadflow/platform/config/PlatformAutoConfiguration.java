@@ -5,6 +5,7 @@ import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
 import com.leadflow.platform.outbox.Outbox;
+import com.leadflow.platform.outbox.OutboxBacklog;
 import com.leadflow.platform.outbox.OutboxProperties;
 import com.leadflow.platform.outbox.OutboxRelay;
 import com.leadflow.platform.outbox.OutboxRelaySignal;
@@ -18,7 +19,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import java.time.Duration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -57,6 +60,14 @@ public class PlatformAutoConfiguration {
             OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(db, tx, kafka, signal, properties,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public OutboxBacklog outboxBacklog(DatabaseClient db, ObjectProvider<MeterRegistry> meters,
+            @Value("${leadflow.outbox.backlog-interval:15s}") Duration interval) {
+        return new OutboxBacklog(db, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                interval, java.time.Clock.systemUTC());
     }
 
     @Bean

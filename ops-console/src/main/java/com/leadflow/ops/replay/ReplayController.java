@@ -1,0 +1,73 @@
+package com.leadflow.ops.replay;
+
+import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.web.InvalidRequestException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Replays in two steps: {@code POST /api/replays/dry-run} with a selection answers the plan
+ * (nothing is sent); {@code POST /api/replays} with the plan's id and a reason carries it out.
+ */
+@RestController
+class ReplayController {
+
+    private final ReplayService replays;
+    private final ReplayAudit audit;
+
+    ReplayController(ReplayService replays, ReplayAudit audit) {
+        this.replays = replays;
+        this.audit = audit;
+    }
+
+    @PostMapping("/api/replays/dry-run")
+    Mono<ReplayPlan> dryRun(@RequestBody ReplaySelection selection) {
+        return actor().map(actor -> replays.plan(selection, actor));
+    }
+
+    @PostMapping("/api/replays")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ReplayOutcome> replay(@RequestBody ReplayRequest request) {
+        UUID planId = parse(request.planId());
+        return actor().zipWith(Correlation.current())
+                .publishOn(Schedulers.boundedElastic())
+                .map(who -> replays.replay(planId, request.reason(), who.getT1(), who.getT2()));
+    }
+
+    @GetMapping("/api/replays")
+    Mono<List<Map<String, Object>>> latest() {
+        return audit.latest(50);
+    }
+
+    private static UUID parse(String planId) {
+        if (planId == null || planId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(planId.trim());
+        } catch (IllegalArgumentException notAUuid) {
+            throw InvalidRequestException.of("planId", "format", "The plan id is the one a dry run answered.");
+        }
+    }
+
+    private static Mono<String> actor() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .map(Authentication::getName);
+    }
+
+    /** Carries out a dry run's plan; the reason goes into the audit. */
+    record ReplayRequest(String planId, String reason) {
+    }
+}
