@@ -1,0 +1,80 @@
+package com.leadflow.outreach.config;
+
+import com.leadflow.outreach.compose.Composer;
+import com.leadflow.outreach.delivery.SendingWindow;
+import com.leadflow.outreach.email.EmailGateway;
+import com.leadflow.outreach.kit.KitPdf;
+import com.leadflow.outreach.recipient.Consent;
+import com.leadflow.outreach.sms.HttpSmsGateway;
+import com.leadflow.outreach.sms.SimulatedSmsGateway;
+import com.leadflow.outreach.sms.SmsGateway;
+import com.leadflow.platform.security.AccessRules;
+import com.leadflow.platform.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Outreach's pieces, its gateways and who may call what. */
+@Configuration
+public class OutreachConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public Consent consent(OutreachProperties properties) {
+        return new Consent(Set.copyOf(properties.textConsentDisclosures()));
+    }
+
+    @Bean
+    public SendingWindow sendingWindow(OutreachProperties properties) {
+        return new SendingWindow(properties.quietHours().earliest(), properties.quietHours().latest());
+    }
+
+    @Bean
+    public Composer composer(OutreachProperties properties) {
+        return new Composer(properties.practice());
+    }
+
+    @Bean
+    public KitPdf kitPdf(OutreachProperties properties) {
+        return new KitPdf(properties.practice());
+    }
+
+    @Bean
+    public EmailGateway emailGateway(JavaMailSenderImpl mail, OutreachProperties properties) {
+        return new EmailGateway(mail, properties.practice().mailFrom());
+    }
+
+    @Bean
+    public SmsGateway smsGateway(OutreachProperties properties, Clock clock) {
+        OutreachProperties.Sms sms = properties.sms();
+        return switch (sms.gateway()) {
+            case "simulated" -> new SimulatedSmsGateway(clock);
+            case "http" -> new HttpSmsGateway(sms.baseUrl(), sms.accountSid(), sms.authToken(), sms.from(),
+                    Duration.ofSeconds(10));
+            default -> throw new IllegalStateException("leadflow.outreach.sms.gateway must be simulated or http");
+        };
+    }
+
+    /**
+     * Links in messages are for whoever holds them (the kit, unsubscribing), and the gateway's
+     * webhook checks its own signature; everything about a lead's messages is for care managers.
+     */
+    @Bean
+    public AccessRules outreachAccessRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/kit/*", "/assets/**").permitAll()
+                .pathMatchers("/unsubscribe/*").permitAll()
+                .pathMatchers(HttpMethod.POST, "/sms/inbound").permitAll()
+                .pathMatchers("/api/outreach/**", "/local/**").hasRole(Role.CARE_MANAGER.name());
+    }
+}

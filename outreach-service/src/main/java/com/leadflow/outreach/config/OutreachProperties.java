@@ -1,0 +1,61 @@
+package com.leadflow.outreach.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How outreach reaches visitors.
+ *
+ * @param practice who the messages come from, printed in every email
+ * @param textConsentDisclosures the disclosure versions whose text covers text messages; a lead
+ *     that agreed to any other version gets no text
+ * @param quietHours when texts may go out, in the visitor's own time
+ * @param delivery how the sender works through the messages
+ * @param sms the text-message gateway
+ * @param mail the local SMTP server
+ */
+@ConfigurationProperties("leadflow.outreach")
+public record OutreachProperties(
+        Practice practice,
+        @DefaultValue List<String> textConsentDisclosures,
+        QuietHours quietHours,
+        Delivery delivery,
+        Sms sms,
+        Mail mail) {
+
+    public record Practice(String name, String phone, String postalAddress, URI publicUrl, String mailFrom) {
+    }
+
+    public record QuietHours(@DefaultValue("08:00") LocalTime earliest, @DefaultValue("21:00") LocalTime latest) {
+    }
+
+    public record Delivery(
+            @DefaultValue("5s") Duration pollEvery,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("30s") Duration initialBackoff,
+            @DefaultValue("1h") Duration maxBackoff,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("30d") Duration kitLinkValidFor) {
+    }
+
+    /**
+     * @param gateway {@code simulated} (records what it would send) or {@code http} (a Twilio-style API)
+     * @param from the practice's sending number
+     * @param baseUrl the API's address, e.g. {@code https://api.twilio.com}
+     * @param accountSid the account the API bills
+     * @param authToken the API's secret; also signs the inbound webhook's requests
+     */
+    public record Sms(@DefaultValue("simulated") String gateway, String from, URI baseUrl, String accountSid,
+            String authToken) {
+    }
+
+    public record Mail(LocalServer localServer) {
+        /** GreenMail inside the service: SMTP on {@code spring.mail.port}, IMAP on {@code imapPort}. */
+        public record LocalServer(boolean enabled, @DefaultValue("3143") int imapPort) {
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.leadflow.outreach.email;
+
+import com.leadflow.outreach.delivery.SendResult;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends email over SMTP with Spring's mail support. Every email carries RFC 8058 one-click
+ * unsubscribe headers and a Message-ID made from outreach's message id, so a copy sent again after
+ * a crash can be recognised by the receiving side. What the server answers decides what happens
+ * next: a 4xx or a lost connection is tried again, a 5xx is final (for a refused recipient the
+ * address goes on the suppression list). Nothing about the recipient is logged.
+ */
+public class EmailGateway {
+
+    private final JavaMailSenderImpl mail;
+    private final InternetAddress from;
+
+    public EmailGateway(JavaMailSenderImpl mail, String from) {
+        this.mail = mail;
+        try {
+            this.from = new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("leadflow.outreach.practice.mail-from is not an address", e);
+        }
+    }
+
+    public SendResult send(Email email) {
+        MimeMessage message;
+        try {
+            message = compose(email);
+        } catch (MessagingException | MailParseException | MailPreparationException unusable) {
+            return new SendResult.Permanent("the email address is not valid", true);
+        }
+        try {
+            mail.send(message);
+            return new SendResult.Accepted(email.messageId());
+        } catch (MailAuthenticationException refusedUs) {
+            return new SendResult.Transient("the mail server did not accept our sign-in");
+        } catch (MailException failed) {
+            return classify(failed);
+        }
+    }
+
+    private MimeMessage compose(Email email) throws MessagingException {
+        Session session = mail.getSession();
+        String messageId = "<" + email.messageId() + "@outreach.leadflow>";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(new InternetAddress(email.to(), true));
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        if (email.pdf() != null) {
+            helper.addAttachment("info-kit.pdf", new ByteArrayResource(email.pdf()), "application/pdf");
+        }
+        message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return message;
+    }
+
+    /** The SMTP reply code in the failure, if the server gave one. */
+    static SendResult classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            int code = 0;
+            boolean recipient = false;
+            if (cause instanceof SMTPAddressFailedException refused) {
+                code = refused.getReturnCode();
+                recipient = true;
+            } else if (cause instanceof SMTPSendFailedException refused) {
+                code = refused.getReturnCode();
+            } else if (cause instanceof SMTPSenderFailedException refused) {
+                code = refused.getReturnCode();
+            }
+            if (code >= 500) {
+                return new SendResult.Permanent("the mail server refused the "
+                        + (recipient ? "address" : "message") + " (" + code + ")", recipient);
+            }
+            if (code >= 400) {
+                return new SendResult.Transient("the mail server said to try later (" + code + ")");
+            }
+        }
+        return new SendResult.Transient("the mail server could not be reached");
+    }
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof org.springframework.mail.MailSendException send && !send.getFailedMessages().isEmpty()) {
+            Throwable first = send.getFailedMessages().values().iterator().next();
+            if (first != cause) {
+                return first;
+            }
+        }
+        if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return cause.getCause() == cause ? null : cause.getCause();
+    }
+}

@@ -1,0 +1,86 @@
+package com.leadflow.outreach.local;
+
+import com.leadflow.outreach.sms.SimulatedSmsGateway;
+import com.leadflow.outreach.sms.SmsGateway;
+import com.leadflow.platform.web.NotFoundException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The local stack's view of what outreach sent: the local mail server's inbox (each message as
+ * an {@code .eml} any mail program opens) and the simulated SMS gateway's texts. For care managers.
+ */
+@RestController
+class LocalOutboxController {
+
+    record MailView(int number, String to, String subject, String sentAt, String eml) {
+    }
+
+    record TextView(String at, String to, String body) {
+    }
+
+    private final ObjectProvider<LocalMailServer> mail;
+    private final SmsGateway sms;
+
+    LocalOutboxController(ObjectProvider<LocalMailServer> mail, SmsGateway sms) {
+        this.mail = mail;
+        this.sms = sms;
+    }
+
+    @GetMapping("/local/mail")
+    List<MailView> mail() throws MessagingException {
+        LocalMailServer server = server();
+        List<MimeMessage> received = server.received();
+        List<MailView> views = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            MimeMessage message = received.get(i);
+            views.add(new MailView(i, String.join(", ", recipients(message)), LocalMailServer.subject(message),
+                    message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(), "/local/mail/" + i + ".eml"));
+        }
+        return views;
+    }
+
+    @GetMapping("/local/mail/{number}.eml")
+    ResponseEntity<byte[]> eml(@PathVariable int number) throws IOException, MessagingException {
+        List<MimeMessage> received = server().received();
+        if (number < 0 || number >= received.size()) {
+            throw new NotFoundException("No such message");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        received.get(number).writeTo(out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822")).body(out.toByteArray());
+    }
+
+    @GetMapping("/local/texts")
+    Map<String, List<TextView>> texts() {
+        if (!(sms instanceof SimulatedSmsGateway simulated)) {
+            throw new NotFoundException("Texts go through a real gateway here");
+        }
+        return Map.of("texts", simulated.sent().stream()
+                .map(text -> new TextView(text.at().toString(), text.to(), text.body())).toList());
+    }
+
+    private LocalMailServer server() {
+        LocalMailServer server = mail.getIfAvailable();
+        if (server == null) {
+            throw new NotFoundException("No local mail server runs here");
+        }
+        return server;
+    }
+
+    private static List<String> recipients(MimeMessage message) throws MessagingException {
+        var to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+        return to == null ? List.of() : java.util.Arrays.stream(to).map(Object::toString).toList();
+    }
+}
