@@ -19,11 +19,11 @@ import java.util.UUID;
  *
  * <p>Who may be proposed at all: an active ambassador with a free conversation slot, not one the
  * visitor was already declined by, who shares the visitor's procedure or condition (a past patient
- * who shares neither has not walked the same road), and who speaks the visitor's language when
- * that is not English.
+ * who shares neither has not walked the same road), and who speaks the visitor's language (English
+ * when the visitor named none): a conversation needs one both speak, whichever it is.
  *
  * <p>Then, each criterion deciding only among those equal on the ones before: the same procedure;
- * the same condition; closeness in age; a shared language; the gender the visitor asked for; the
+ * the same condition; closeness in age; the gender the visitor asked for; the
  * same state, then the same time zone. Among ambassadors equal on all of them, the one matched
  * least recently (never matched first), so conversations spread over all volunteers.
  */
@@ -33,7 +33,6 @@ public final class MatchScorer {
             .comparing(ScoredAmbassador::sameProcedure).reversed()
             .thenComparing(ScoredAmbassador::sameCondition, Comparator.reverseOrder())
             .thenComparingInt(ScoredAmbassador::ageDistance)
-            .thenComparing(ScoredAmbassador::sharedLanguage, Comparator.reverseOrder())
             .thenComparing(ScoredAmbassador::genderAsPreferred, Comparator.reverseOrder())
             .thenComparing(ScoredAmbassador::regionCloseness, Comparator.reverseOrder())
             .thenComparing(s -> s.ambassador().lastMatchedAt(), Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
@@ -45,7 +44,7 @@ public final class MatchScorer {
         return ambassadors.stream()
                 .filter(Ambassador::canTakeNewConversation)
                 .filter(a -> !excluded.contains(a.id()))
-                .filter(a -> !seeker.needsSharedLanguage() || a.speaks(seeker.language()))
+                .filter(a -> a.speaks(seeker.language()))
                 .map(a -> score(target, seeker, a))
                 .filter(s -> s.sameProcedure() || s.sameCondition())
                 .sorted(BEST_FIRST)
@@ -68,8 +67,8 @@ public final class MatchScorer {
         } else if (seeker.ageBand() != null && ageDistance == 1) {
             reasons.add("Close in age: " + a.ageBand().label());
         }
-        boolean sharedLanguage = a.speaks(seeker.language());
-        if (sharedLanguage && seeker.needsSharedLanguage()) {
+        // worth saying only when it is not the English everyone on the form reads
+        if (seeker.asksForAnotherLanguageThanEnglish()) {
             reasons.add("Speaks " + Wording.language(seeker.language()));
         }
         boolean genderAsPreferred = genderAsPreferred(seeker.genderPreference(), a.gender());
@@ -83,8 +82,7 @@ public final class MatchScorer {
         } else if (region == 1) {
             reasons.add("Same time zone: " + a.timeZone());
         }
-        return new ScoredAmbassador(a, sameProcedure, sameCondition, ageDistance, sharedLanguage, genderAsPreferred,
-                region, reasons);
+        return new ScoredAmbassador(a, sameProcedure, sameCondition, ageDistance, genderAsPreferred, region, reasons);
     }
 
     private static boolean genderAsPreferred(GenderPreference preference, Gender gender) {

@@ -14,7 +14,6 @@ public record ScoredAmbassador(
         boolean sameProcedure,
         boolean sameCondition,
         int ageDistance,
-        boolean sharedLanguage,
         boolean genderAsPreferred,
         int regionCloseness,
         List<String> reasons) {

@@ -28,8 +28,8 @@ public record SeekerProfile(
         genderPreference = genderPreference == null ? GenderPreference.NO_PREFERENCE : genderPreference;
     }
 
-    /** A visitor who prefers another language than English talks only to someone who speaks it. */
-    public boolean needsSharedLanguage() {
+    /** Whether the visitor asked for another language than English, which a proposed match then names. */
+    public boolean asksForAnotherLanguageThanEnglish() {
         return !ENGLISH.equals(language);
     }
 }

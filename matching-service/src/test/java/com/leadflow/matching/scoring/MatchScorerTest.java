@@ -100,6 +100,31 @@ class MatchScorerTest {
     }
 
     @Test
+    void anAmbassadorWhoSpeaksTheVisitorsLanguageButNoEnglishIsOffered() {
+        SeekerProfile spanish = new SeekerProfile(AgeBand.AGE_60_69, "es", "TX", "787", "America/Chicago",
+                GenderPreference.NO_PREFERENCE);
+        Ambassador spanishOnly = withLanguages(ambassador("Lucia", SPINAL_STENOSIS, LAMINECTOMY), "es");
+
+        List<ScoredAmbassador> ranked = scorer.rank(target(SPINAL_STENOSIS, LAMINECTOMY), spanish,
+                List.of(spanishOnly), Set.of());
+
+        assertThat(ranked).extracting(s -> s.ambassador().firstName()).containsExactly("Lucia");
+        assertThat(ranked.get(0).reasons()).contains("Speaks Spanish");
+    }
+
+    @Test
+    void anEnglishSpeakingVisitorIsNotOfferedTheBestFittingAmbassadorIfSheSpeaksNoEnglish() {
+        Ambassador spanishOnly = withLanguages(withAge(ambassador("Lucia", SPINAL_STENOSIS, LAMINECTOMY),
+                AgeBand.AGE_60_69), "es");
+        Ambassador englishButYounger = withAge(ambassador("Ed", SPINAL_STENOSIS, LAMINECTOMY), AgeBand.UNDER_30);
+
+        assertThat(rankedNames(target(SPINAL_STENOSIS, LAMINECTOMY), englishSixties, spanishOnly, englishButYounger))
+                .containsExactly("Ed");
+        assertThat(rankedNames(target(SPINAL_STENOSIS, LAMINECTOMY), new SeekerProfile(null, null, null, null, null, null),
+                spanishOnly)).as("a visitor who named no language reads the English form").isEmpty();
+    }
+
+    @Test
     void nobodyIsOfferedWhenNoAmbassadorSpeaksTheVisitorsLanguage() {
         SeekerProfile vietnamese = new SeekerProfile(null, "vi", null, null, null, null);
 
