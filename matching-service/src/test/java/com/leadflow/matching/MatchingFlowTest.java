@@ -121,7 +121,7 @@ class MatchingFlowTest extends MatchingScenario {
         kafka.send(LeadEvents.record(Topics.LEADS_STATUS, lead,
                 LeadEvents.reviewFoundCandidate(lead, SPINAL_STENOSIS, LAMINECTOMY), reviewEvent)).get();
 
-        Awaitility.await().atMost(WAIT).until(() -> processed("matching-review-outcome", reviewEvent));
+        Awaitility.await().atMost(WAIT).until(() -> processed("matching.leads.status", reviewEvent));
         assertThat(matchesOf(lead)).isEmpty();
         assertThat(seekers.find(lead).block().state()).isEqualTo(SeekerState.NOT_REQUESTED);
     }

@@ -28,9 +28,11 @@ public final class TopicProbe<V> implements AutoCloseable {
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+    private final boolean decoded;
 
-    private TopicProbe(KafkaConsumer<String, V> consumer, String topic) {
+    private TopicProbe(KafkaConsumer<String, V> consumer, String topic, boolean decoded) {
         this.consumer = consumer;
+        this.decoded = decoded;
         consumer.subscribe(List.of(topic));
     }
 
@@ -42,14 +44,17 @@ public final class TopicProbe<V> implements AutoCloseable {
         var values = new SkippingDeserializer<V>(new AvroKafkaDeserializer<>());
         values.configure(config, false);
         var keys = new StringDeserializer();
-        return new TopicProbe<>(new KafkaConsumer<>(config, keys, values), topic.name());
+        return new TopicProbe<>(new KafkaConsumer<>(config, keys, values), topic.name(), true);
     }
 
-    /** The value bytes exactly as they are on the wire (any topic, a dead-letter topic say). */
+    /**
+     * The value bytes exactly as they are on the wire (any topic, a dead-letter topic say), tombstones
+     * (records without a value) included.
+     */
     public static TopicProbe<byte[]> raw(String bootstrapServers, String topic) {
         Map<String, Object> config = baseConfig(bootstrapServers);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new TopicProbe<>(new KafkaConsumer<>(config), topic);
+        return new TopicProbe<>(new KafkaConsumer<>(config), topic, false);
     }
 
     private static Map<String, Object> baseConfig(String bootstrapServers) {
@@ -88,9 +93,9 @@ public final class TopicProbe<V> implements AutoCloseable {
     }
 
     private void poll() {
-        // records whose value could not be read (a test's deliberate garbage) are not the probe's business
+        // records whose value could not be decoded (a test's deliberate garbage) are not the probe's business
         consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-            if (record.value() != null) {
+            if (!decoded || record.value() != null) {
                 seen.add(record);
             }
         });

@@ -1,24 +1,25 @@
 package com.leadflow.platform;
 
 import com.leadflow.events.LeadStatusChanged;
-import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.leadflow.platform.outbox.Outbox;
+import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
+import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
  * A minimal service built on the platform, for the platform's own tests: it consumes
- * {@code leads.status} idempotently and records what it applied. A summary containing "poison"
+ * {@code leads.status} a poll per transaction, each event once, and records what it applied. A summary containing "poison"
  * makes its handler fail every time; one containing "reject" makes it reject the event.
  */
 @SpringBootApplication
@@ -50,23 +51,27 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    AppliedEvents appliedEvents(IdempotentConsumer idempotent, DatabaseClient db) {
-        return new AppliedEvents(idempotent, db);
+    AppliedEvents appliedEvents(DatabaseClient db) {
+        return new AppliedEvents(db);
     }
 
-    public static class AppliedEvents {
-        private final IdempotentConsumer idempotent;
+    /** The test app's consumer of {@code leads.status}, on the platform's poll mechanism like every service's. */
+    public static class AppliedEvents implements PollHandler<LeadStatusChanged> {
         private final DatabaseClient db;
 
-        AppliedEvents(IdempotentConsumer idempotent, DatabaseClient db) {
-            this.idempotent = idempotent;
+        AppliedEvents(DatabaseClient db) {
             this.db = db;
         }
 
-        @KafkaListener(topics = "leads.status", groupId = "platform-test-app")
-        void on(ConsumerRecord<String, LeadStatusChanged> record) {
-            idempotent.applyOnceBlocking("platform-test-app", record, () -> {
-                String summary = record.value().getSummary();
+        @Override
+        public Topic<String, LeadStatusChanged> topic() {
+            return Topics.LEADS_STATUS;
+        }
+
+        @Override
+        public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
+            return Event.each(events, event -> {
+                String summary = event.value().getSummary();
                 if (summary.contains("poison")) {
                     // the message quotes patient data on purpose: it must not reach the dead-letter headers
                     return Mono.error(new IllegalStateException("could not handle Jane Q. Patient, 1961-04-12"));
@@ -75,8 +80,8 @@ public class PlatformTestApplication {
                     return Mono.error(new EventRejectedException("summary asks to be rejected"));
                 }
                 return db.sql("insert into applied_event (event_id, lead_id, summary) values (:e, :l, :s)")
-                        .bind("e", IdempotentConsumer.eventId(record))
-                        .bind("l", record.key())
+                        .bind("e", event.eventId())
+                        .bind("l", event.key())
                         .bind("s", summary)
                         .then();
             });

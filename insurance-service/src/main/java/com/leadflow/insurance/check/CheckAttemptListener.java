@@ -1,5 +1,7 @@
 package com.leadflow.insurance.check;
 
+import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.platform.kafka.EventRejectedException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -13,15 +15,23 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 
 /**
- * Runs checks from {@value CheckQueue#TOPIC}. A transient answer throws {@link PayerNotAnswering}, so
+ * Runs checks from {@code insurance.checks}. A transient answer throws {@link PayerNotAnswering}, so
  * the record moves on to the next retry topic and comes back after its backoff; when the attempts
  * or the window are spent it reaches the dead-letter topic, where {@link #onDeadLetter} ends the
  * check as failed. Final answers are not retried. The retry topics are configured from
  * {@code leadflow.insurance.retry} in {@code CheckTopicConfiguration}.
+ *
+ * <p>The one listener that takes a record at a time rather than a poll (see the service README):
+ * spring-kafka's retry topics do not serve batch listeners, and an attempt holds a payer call,
+ * which must not keep a poll's transaction open. It needs no event-id claims either: each attempt
+ * is applied once by its attempt number ({@link CheckAttempts}).
  */
 public class CheckAttemptListener {
 
-    public static final String ID = "insurance-check-attempts";
+    /** The listener id, by the platform's naming scheme ({@code PollListeners.consumerName}). */
+    public static final String ID = "insurance.insurance.checks";
+    /** The consumer group, kept from before the naming scheme so a running system keeps its offsets. */
+    public static final String GROUP = "insurance-check-attempts";
 
     private static final Logger log = LoggerFactory.getLogger(CheckAttemptListener.class);
 
@@ -34,12 +44,14 @@ public class CheckAttemptListener {
         this.longestAttempt = callTimeout.plusSeconds(30);
     }
 
-    @KafkaListener(id = ID, groupId = ID, topics = CheckQueue.TOPIC, containerFactory = "checkListenerFactory")
-    public void on(ConsumerRecord<String, String> record) {
-        CheckTicket ticket = CheckTicket.parse(record.value());
+    @KafkaListener(id = ID, groupId = GROUP, topics = "#{T(com.leadflow.schemas.Topics).INSURANCE_CHECKS.name()}",
+            containerFactory = "checkListenerFactory")
+    public void on(ConsumerRecord<String, Object> record) {
+        CheckTicket ticket = CheckTicket.from(record.value());
         int attempt = ticket.attempt() + deliveries(record) - 1;
-        CheckAttempts.Outcome outcome = phiFree(ticket.checkId(),
-                () -> attempts.attempt(ticket.checkId(), attempt).block(longestAttempt));
+        String correlationId = correlationId(record);
+        CheckAttempts.Outcome outcome = phiFree(ticket.checkId(), () -> attempts.attempt(ticket.checkId(), attempt)
+                .contextWrite(context -> Correlation.with(context, correlationId)).block(longestAttempt));
         if (outcome == CheckAttempts.Outcome.RETRY) {
             throw new PayerNotAnswering(ticket.checkId(), attempt);
         }
@@ -49,16 +61,23 @@ public class CheckAttemptListener {
     }
 
     /** The end of a check's retries: it fails with a reason, unless it ended meanwhile. */
-    public void onDeadLetter(ConsumerRecord<String, String> record) {
+    public void onDeadLetter(ConsumerRecord<String, Object> record) {
         CheckTicket ticket;
         try {
-            ticket = CheckTicket.parse(record.value());
+            ticket = CheckTicket.from(record.value());
         } catch (EventRejectedException unreadable) {
             log.warn("A record on {} partition {} offset {} was dropped: {}", record.topic(), record.partition(),
                     record.offset(), unreadable.getMessage());
             return;
         }
-        phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId()).block(longestAttempt));
+        String correlationId = correlationId(record);
+        phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId())
+                .contextWrite(context -> Correlation.with(context, correlationId)).block(longestAttempt));
+    }
+
+    /** The correlation id the ticket carries from the submission that opened the check. */
+    private static String correlationId(ConsumerRecord<?, ?> record) {
+        return Correlation.acceptOrCreate(EventHeaders.read(record.headers(), EventHeaders.CORRELATION_ID).orElse(null));
     }
 
     /**

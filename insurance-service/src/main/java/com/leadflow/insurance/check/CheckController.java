@@ -9,7 +9,6 @@ import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.platform.web.NotFoundException;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -43,19 +42,16 @@ public class CheckController {
     private final AttemptStore attempts;
     private final CoverageStore coverages;
     private final CheckIntake intake;
-    private final CheckQueue queue;
     private final PayerDirectory directory;
     private final AuditLog audit;
     private final TransactionalOperator tx;
 
     public CheckController(CheckStore checks, AttemptStore attempts, CoverageStore coverages, CheckIntake intake,
-            CheckQueue queue, PayerDirectory directory,
-            AuditLog audit, TransactionalOperator tx) {
+            PayerDirectory directory, AuditLog audit, TransactionalOperator tx) {
         this.checks = checks;
         this.attempts = attempts;
         this.coverages = coverages;
         this.intake = intake;
-        this.queue = queue;
         this.directory = directory;
         this.audit = audit;
         this.tx = tx;
@@ -86,7 +82,6 @@ public class CheckController {
             return Mono.error(InvalidRequestException.of("memberId", "pattern",
                     "2 to 30 letters, digits or '-', as printed on the insurance card."));
         }
-        AtomicReference<EligibilityCheck> opened = new AtomicReference<>();
         return directory.snapshot().flatMap(snapshot -> {
             if (corrections.payerId() != null && snapshot.byId(corrections.payerId()).isEmpty()) {
                 return Mono.error(InvalidRequestException.of("payerId", "known-payer",
@@ -108,18 +103,12 @@ public class CheckController {
                         corrections.memberId() != null ? corrections.memberId().strip() : last.memberId(),
                         last.groupNumber(), last.subscriberRelationship(), last.subscriber());
                 return intake.open(draft)
-                        .doOnNext(opened::set)
                         .flatMap(check -> audit.record(actor, AuditAction.CREATE, AUDIT_SUBJECT, leadId)
                                 .then(attempts.forCheck(check.id()).collectList())
                                 .map(log -> ResponseEntity.accepted()
                                         .location(URI.create("/api/checks?leadId=" + leadId))
                                         .body((Object) CheckView.of(check, log, List.of()))));
             })));
-        }).doOnNext(response -> {
-            if (response.getStatusCode().value() == 202) {
-                // the transaction has committed: an attempt will find the check
-                queue.send(opened.get());
-            }
         });
     }
 

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Opens eligibility checks. A check the payer can answer online starts at once (reported as
- * started, then attempted from the checks topic); one that cannot ends here: a payer without
+ * started, and queued in the same transaction for its first attempt from the checks topic); one
+ * that cannot ends here: a payer without
  * real-time checks, or one the directory does not know, goes to a care manager (pending); a missing
  * member id is not verified, and the patient can fix it. Must run inside the caller's transaction,
  * which the status event joins.
@@ -27,14 +28,16 @@ public class CheckIntake {
     private final CheckStore checks;
     private final PayerDirectory directory;
     private final Outbox outbox;
+    private final CheckQueue queue;
     private final InsuranceProperties properties;
     private final Clock clock;
 
-    public CheckIntake(CheckStore checks, PayerDirectory directory, Outbox outbox, InsuranceProperties properties,
-            Clock clock) {
+    public CheckIntake(CheckStore checks, PayerDirectory directory, Outbox outbox, CheckQueue queue,
+            InsuranceProperties properties, Clock clock) {
         this.checks = checks;
         this.directory = directory;
         this.outbox = outbox;
+        this.queue = queue;
         this.properties = properties;
         this.clock = clock;
     }
@@ -61,11 +64,12 @@ public class CheckIntake {
                 return end(draft, payer, now, Verdict.pendingManual(null, payer.get().name()
                         + " does not answer online eligibility checks; a care manager will call them."));
             }
-            // overdue (and sent again by the sweep) only if its record never reaches the checks topic
+            // overdue (and queued again by the sweep) only if its chain of attempts breaks
             EligibilityCheck check = newCheck(draft, payer, now, CheckState.IN_PROGRESS,
                     now.plus(properties.worker().stalledAfter()), null, null, false);
             return checks.insert(check)
                     .then(outbox.record(Topics.LEADS_STATUS, check.leadId(), StatusEvents.started(check, now)))
+                    .then(queue.enqueue(check))
                     .thenReturn(check);
         });
     }

@@ -5,51 +5,49 @@ import com.leadflow.events.InsuranceDetails;
 import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.SubscriberRelationship;
 import com.leadflow.insurance.eligibility.Subscriber;
-import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.schemas.Topic;
+import com.leadflow.schemas.Topics;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
  * Opens a check for every submitted lead that gave insurance details, whether or not it asked for
  * insurance verification: any treatment plan needs the coverage known, and the visitor gave the
- * details for that purpose. A lead without details is reported as such. Each lead is handled once,
- * however often it is delivered.
+ * details for that purpose. A lead without details is reported as such. The platform applies each
+ * lead once, a poll per transaction ({@code insurance.leads.submitted}); a check opened here is
+ * queued for its first attempt in the same transaction.
  */
-public class LeadSubmittedListener {
+public class LeadSubmittedListener implements PollHandler<LeadSubmitted> {
 
-    static final String CONSUMER = "insurance-eligibility";
-
-    private final IdempotentConsumer idempotent;
     private final CheckIntake intake;
-    private final CheckQueue queue;
 
-    public LeadSubmittedListener(IdempotentConsumer idempotent, CheckIntake intake, CheckQueue queue) {
-        this.idempotent = idempotent;
+    public LeadSubmittedListener(CheckIntake intake) {
         this.intake = intake;
-        this.queue = queue;
     }
 
-    @KafkaListener(topics = "leads.submitted", groupId = "insurance-service")
-    public void on(ConsumerRecord<String, Object> record) {
-        if (!(record.value() instanceof LeadSubmitted lead)) {
-            throw new EventRejectedException("The value is not a LeadSubmitted event");
-        }
-        if (lead.getLeadId() == null || lead.getLeadId().isBlank()) {
+    @Override
+    public Topic<String, LeadSubmitted> topic() {
+        return Topics.LEADS_SUBMITTED;
+    }
+
+    @Override
+    public boolean wants(Event<LeadSubmitted> event) {
+        if (event.value().getLeadId() == null || event.value().getLeadId().isBlank()) {
             throw new EventRejectedException("leadId is blank");
         }
-        AtomicReference<EligibilityCheck> opened = new AtomicReference<>();
-        boolean applied = idempotent.applyOnceBlocking(CONSUMER, record, () -> handle(lead, opened));
-        if (applied) {
-            // only once the check is committed: an attempt must find it
-            queue.send(opened.get());
-        }
+        return true;
     }
 
-    private Mono<?> handle(LeadSubmitted lead, AtomicReference<EligibilityCheck> opened) {
+    @Override
+    public Mono<?> apply(List<Event<LeadSubmitted>> events) {
+        return Event.each(events, event -> handle(event.value()));
+    }
+
+    private Mono<?> handle(LeadSubmitted lead) {
         InsuranceDetails insurance = lead.getInsurance();
         if (insurance == null) {
             return intake.noInsuranceGiven(lead.getLeadId());
@@ -58,7 +56,7 @@ public class LeadSubmittedListener {
                 insurance.getPayerName(), insurance.getMemberId(), blankToNull(insurance.getGroupNumber()),
                 insurance.getSubscriberRelationship() == null ? SubscriberRelationship.SELF.name()
                         : insurance.getSubscriberRelationship().name(),
-                subscriber(lead, insurance))).doOnNext(opened::set);
+                subscriber(lead, insurance)));
     }
 
     /** The patient is the subscriber unless the form named someone else; missing parts fall back to the patient's. */

@@ -10,33 +10,30 @@ import com.leadflow.insurance.check.PayerCall;
 import com.leadflow.insurance.check.StalledCheckSweep;
 import com.leadflow.insurance.eligibility.RetryPolicy;
 import com.leadflow.platform.kafka.EventRejectedException;
-import com.leadflow.platform.kafka.KafkaWiringAutoConfiguration;
 import com.leadflow.platform.kafka.KafkaWiringProperties;
+import com.leadflow.platform.kafka.ListenerTags;
 import com.leadflow.platform.outbox.Outbox;
+import com.leadflow.schemas.Topics;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The checks topic and its retry topics. Their records hold a check id and an attempt number in
- * plain JSON (no PHI, no schema), so they have their own String producer and consumers; the
- * platform's Avro wiring is left as it is. The producer and consumer factories are deliberately
- * not beans: the platform's Avro ones are created only when no other bean of their type exists.
+ * The checks topic and its retry topics. Tickets ({@code EligibilityCheckDue}, ids only) are
+ * written through the outbox and read with the platform's Avro wiring; the checks consumers get a
+ * factory of their own for their shorter fetch wait and the retry topics' error handling.
  *
  * <p>Retries follow {@code leadflow.insurance.retry}: one retry topic per backoff step
  * ({@code insurance.checks-retry-0}, {@code -retry-1}, ...; the longest wait reuses one topic),
@@ -48,39 +45,39 @@ public class CheckTopicConfiguration {
 
     static final String LISTENER_BEAN = "checkAttemptListener";
 
-    /** Not a ProducerFactory bean (see above); the queue closes it. */
-    @Bean(destroyMethod = "close")
-    CheckQueue checkQueue(KafkaProperties kafka) {
-        Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
-        config.putAll(KafkaWiringAutoConfiguration.reliableProducerConfig());
-        return new CheckQueue(new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer())));
+    @Bean
+    CheckQueue checkQueue(Outbox outbox) {
+        return new CheckQueue(outbox);
     }
 
-    /** Consumers for the checks topic and its retry and dead-letter topics. */
+    /**
+     * Consumers for the checks topic and its retry and dead-letter topics: the platform's Avro
+     * consumers, but not the platform's listener factory (its error handler would stand in for
+     * the retry topics'). Not a ConsumerFactory bean: the platform's is created only when no other
+     * bean of its type exists.
+     */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, String> checkListenerFactory(KafkaProperties kafka,
-            InsuranceProperties properties) {
-        Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    ConcurrentKafkaListenerContainerFactory<String, Object> checkListenerFactory(
+            ConsumerFactory<String, Object> consumerFactory, InsuranceProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(consumerFactory.getConfigurationProperties());
         // Kafka's default, not the platform's idle long poll: a retry topic pauses a partition until
         // the record's backoff ends, and a consumer cannot fetch the resumed partition while another
         // fetch of its is waiting at the broker, so a long wait would delay every retry by as much
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new StringDeserializer()));
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(properties.worker().concurrency());
+        factory.setContainerCustomizer(ListenerTags::add);
         return factory;
     }
 
     @Bean
     RetryTopicConfiguration checkRetryTopics(InsuranceProperties properties, KafkaWiringProperties wiring,
-            CheckQueue checkQueue, ConcurrentKafkaListenerContainerFactory<String, String> checkListenerFactory) {
+            KafkaTemplate<String, Object> kafka,
+            ConcurrentKafkaListenerContainerFactory<String, Object> checkListenerFactory) {
         RetryPolicy policy = properties.retry().policy();
         return RetryTopicConfigurationBuilder.newInstance()
-                .includeTopic(CheckQueue.TOPIC)
+                .includeTopic(Topics.INSURANCE_CHECKS.name())
                 .maxAttempts(policy.maxAttempts())
                 .exponentialBackoff(policy.initialBackoff().toMillis(), policy.multiplier(),
                         policy.maxBackoff().toMillis())
@@ -94,7 +91,7 @@ public class CheckTopicConfiguration {
                 .listenerFactory(checkListenerFactory)
                 .concurrency(properties.worker().concurrency())
                 .dltHandlerMethod(LISTENER_BEAN, "onDeadLetter")
-                .create(checkQueue.template());
+                .create(kafka);
     }
 
     @Bean
@@ -110,8 +107,8 @@ public class CheckTopicConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "leadflow.insurance.worker.enabled", havingValue = "true", matchIfMissing = true)
-    StalledCheckSweep stalledCheckSweep(CheckStore checks, CheckQueue checkQueue, InsuranceProperties properties,
-            Clock clock) {
-        return new StalledCheckSweep(checks, checkQueue, properties.worker(), clock);
+    StalledCheckSweep stalledCheckSweep(CheckStore checks, CheckQueue checkQueue, TransactionalOperator tx,
+            InsuranceProperties properties, Clock clock) {
+        return new StalledCheckSweep(checks, checkQueue, tx, properties.worker(), clock);
     }
 }

@@ -1,14 +1,12 @@
 package com.leadflow.insurance.config;
 
 import com.leadflow.insurance.check.CheckIntake;
-import com.leadflow.insurance.check.CheckQueue;
 import com.leadflow.insurance.check.LeadSubmittedListener;
 import com.leadflow.insurance.check.PayerCall;
 import com.leadflow.insurance.eligibility.AnswerClassifier;
 import com.leadflow.insurance.eligibility.EligibilityGateway;
 import com.leadflow.insurance.gateway.http.HttpEligibilityGateway;
 import com.leadflow.insurance.gateway.simulated.SimulatedPayer;
-import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.security.AccessRules;
 import com.leadflow.platform.security.Role;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -74,8 +72,7 @@ public class InsuranceConfiguration {
     }
 
     @Bean
-    LeadSubmittedListener leadSubmittedListener(IdempotentConsumer idempotent, CheckIntake intake,
-            CheckQueue checkQueue) {
-        return new LeadSubmittedListener(idempotent, intake, checkQueue);
+    LeadSubmittedListener leadSubmittedListener(CheckIntake intake) {
+        return new LeadSubmittedListener(intake);
     }
 }

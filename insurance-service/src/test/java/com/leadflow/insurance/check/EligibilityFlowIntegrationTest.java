@@ -270,7 +270,7 @@ class EligibilityFlowIntegrationTest {
         UUID checkId = UUID.fromString(verified.getInsurance().getCheckId());
 
         // the first attempt's record, delivered again (e.g. its offset was not committed before a crash)
-        checkQueue.template().send(CheckQueue.TOPIC, leadId, new CheckTicket(checkId, 1).toJson()).get(10, TimeUnit.SECONDS);
+        kafka.send(CheckQueue.TOPIC, leadId, new CheckTicket(checkId, 1).toEvent()).get(10, TimeUnit.SECONDS);
 
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> statusesOf(leadId),
                 statuses -> statuses.equals(List.of(LeadStatus.INSURANCE_VERIFICATION_STARTED,

@@ -8,63 +8,71 @@ import com.leadflow.events.ReviewOutcome;
 import com.leadflow.events.ReviewStatusDetails;
 import com.leadflow.matching.matchmaking.LeadMatching;
 import com.leadflow.matching.seeker.MatchTarget;
-import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.schemas.Topic;
+import com.leadflow.schemas.Topics;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 /**
- * Where leads and review outcomes reach matching. Each event is applied once, in one transaction
+ * Where leads and review outcomes reach matching ({@code matching.leads.submitted},
+ * {@code matching.leads.status}). The platform applies each event once, a poll per transaction,
  * with the matching it causes and the status events that report it.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 public class LeadEventsListener {
 
-    static final String SUBMITTED_CONSUMER = "matching-lead-submitted";
-    static final String REVIEW_CONSUMER = "matching-review-outcome";
-
-    private final IdempotentConsumer idempotent;
-    private final LeadMatching matching;
-    private final Clock clock;
-
-    public LeadEventsListener(IdempotentConsumer idempotent, LeadMatching matching, Clock clock) {
-        this.idempotent = idempotent;
-        this.matching = matching;
-        this.clock = clock;
+    @Bean
+    PollHandler<LeadSubmitted> leadSubmittedHandler(LeadMatching matching, Clock clock) {
+        return PollHandler.each(Topics.LEADS_SUBMITTED,
+                event -> matching.leadSubmitted(LeadTranslator.facts(event.value(), LocalDate.now(clock))));
     }
 
-    @KafkaListener(id = "matching-leads-submitted", groupId = "matching-service",
-            topics = "#{T(com.leadflow.schemas.Topics).LEADS_SUBMITTED.name()}")
-    void onLeadSubmitted(ConsumerRecord<String, LeadSubmitted> record) {
-        if (record.value() == null) {
-            throw new EventRejectedException("leads.submitted record has no value");
-        }
-        var facts = LeadTranslator.facts(record.value(), LocalDate.now(clock));
-        idempotent.applyOnceBlocking(SUBMITTED_CONSUMER, record, () -> matching.leadSubmitted(facts));
+    @Bean
+    PollHandler<LeadStatusChanged> reviewOutcomeHandler(LeadMatching matching) {
+        return new ReviewOutcomes(matching);
     }
 
-    /** Only completed reviews that found a candidate matter here; matching's own reports are skipped. */
-    @KafkaListener(id = "matching-leads-status", groupId = "matching-service",
-            topics = "#{T(com.leadflow.schemas.Topics).LEADS_STATUS.name()}")
-    void onLeadStatus(ConsumerRecord<String, LeadStatusChanged> record) {
-        LeadStatusChanged event = record.value();
-        if (event == null || event.getReporter() == Reporter.MATCHING || event.getStatus() != LeadStatus.REVIEW_COMPLETED) {
-            return;
+    /** Only completed reviews that found a candidate matter here; the rest (matching's own reports too) are skipped. */
+    private record ReviewOutcomes(LeadMatching matching) implements PollHandler<LeadStatusChanged> {
+
+        @Override
+        public Topic<String, LeadStatusChanged> topic() {
+            return Topics.LEADS_STATUS;
         }
-        ReviewStatusDetails review = event.getReview();
-        if (review == null) {
-            throw new EventRejectedException("REVIEW_COMPLETED without review details");
+
+        @Override
+        public boolean wants(Event<LeadStatusChanged> event) {
+            LeadStatusChanged status = event.value();
+            if (status.getReporter() == Reporter.MATCHING || status.getStatus() != LeadStatus.REVIEW_COMPLETED) {
+                return false;
+            }
+            ReviewStatusDetails review = status.getReview();
+            if (review == null) {
+                throw new EventRejectedException("REVIEW_COMPLETED without review details");
+            }
+            if (review.getOutcome() != ReviewOutcome.CANDIDATE) {
+                return false;
+            }
+            if (status.getLeadId() == null || status.getLeadId().isBlank()) {
+                throw new EventRejectedException("leadId is blank");
+            }
+            return true;
         }
-        if (review.getOutcome() != ReviewOutcome.CANDIDATE) {
-            return;
+
+        @Override
+        public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
+            return Event.each(events, event -> {
+                ReviewStatusDetails review = event.value().getReview();
+                return matching.reviewFoundCandidate(event.value().getLeadId(),
+                        new MatchTarget(review.getCondition(), review.getRecommendedProcedure()));
+            });
         }
-        if (event.getLeadId() == null || event.getLeadId().isBlank()) {
-            throw new EventRejectedException("leadId is blank");
-        }
-        MatchTarget found = new MatchTarget(review.getCondition(), review.getRecommendedProcedure());
-        idempotent.applyOnceBlocking(REVIEW_CONSUMER, record, () -> matching.reviewFoundCandidate(event.getLeadId(), found));
     }
 }

@@ -2,6 +2,8 @@ package com.leadflow.platform.config;
 
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.PollListeners;
 import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
 import com.leadflow.platform.outbox.Outbox;
@@ -22,12 +24,13 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import java.time.Duration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The outbox, its relay, idempotent consumption and request correlation, for every service. */
+/** The outbox, its relay, consumers that apply a poll per transaction, and request correlation, for every service. */
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
@@ -73,6 +76,15 @@ public class PlatformAutoConfiguration {
     @Bean
     public IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
         return new IdempotentConsumer(db, tx);
+    }
+
+    /** A listener for every {@link PollHandler} bean of the service. */
+    @Bean
+    public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent,
+            ObjectProvider<MeterRegistry> meters, Environment environment) {
+        return new PollListeners(handlers, idempotent,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                environment.getRequiredProperty("spring.application.name"));
     }
 
     @Bean

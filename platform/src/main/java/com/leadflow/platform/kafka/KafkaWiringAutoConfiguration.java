@@ -112,6 +112,7 @@ public class KafkaWiringAutoConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(leadflowErrorHandler);
+        factory.setContainerCustomizer(ListenerTags::add);
         return factory;
     }
 

@@ -34,6 +34,7 @@ abstract class DeadLetterScenarios {
     @Autowired TransactionalOperator tx;
     @Autowired DatabaseClient db;
     @Autowired AppliedEvents applied;
+    @Autowired org.springframework.kafka.core.KafkaTemplate<String, Object> kafka;
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     @Test
@@ -83,6 +84,52 @@ abstract class DeadLetterScenarios {
         try (var dlt = TopicProbe.raw(brokers, DLT)) {
             ConsumerRecord<String, byte[]> dead = dlt.await(r -> leadId.equals(r.key()), WAIT);
             assertThat(TopicProbe.header(dead, EventHeaders.DLT_REASON)).isEqualTo("Rejected: summary asks to be rejected");
+        }
+    }
+
+    @Test
+    void aTombstoneIsDeadLetteredAtOnceAsHavingNoValueAndTheNextRecordIsProcessed() {
+        String leadId = "lead-" + UUID.randomUUID();
+        send(leadId, null);
+        recordFollowUp(leadId);
+
+        try (var dlt = TopicProbe.raw(brokers, DLT)) {
+            ConsumerRecord<String, byte[]> dead = dlt.await(r -> leadId.equals(r.key()), WAIT);
+            // rejected on sight, not "failed with NullPointerException after all retries"
+            assertThat(TopicProbe.header(dead, EventHeaders.DLT_REASON))
+                    .isEqualTo("Rejected: The record has no value (a tombstone); leads.status carries LeadStatusChanged events");
+        }
+        Awaitility.await().atMost(WAIT).until(() -> applied.countFor(leadId).block() == 1);
+    }
+
+    @Test
+    void anEventOfAnotherTypeIsDeadLetteredAtOnceNamingBothTypes() {
+        String leadId = "lead-" + UUID.randomUUID();
+        send(leadId, com.leadflow.events.ImagingAttached.newBuilder().setLeadId(leadId)
+                .setAttachedAt(java.time.Instant.now())
+                .setImaging(com.leadflow.events.ImagingReference.newBuilder().setImagingId("img-1")
+                        .setFormat(com.leadflow.events.ImagingFormat.DICOM).setSizeBytes(1)
+                        .setUploadedAt(java.time.Instant.now()).setSha256("0".repeat(64)).build())
+                .build());
+        recordFollowUp(leadId);
+
+        try (var dlt = TopicProbe.raw(brokers, DLT)) {
+            ConsumerRecord<String, byte[]> dead = dlt.await(r -> leadId.equals(r.key()), WAIT);
+            assertThat(TopicProbe.header(dead, EventHeaders.DLT_REASON))
+                    .isEqualTo("Rejected: The value is not a LeadStatusChanged event but a ImagingAttached");
+        }
+        Awaitility.await().atMost(WAIT).until(() -> applied.countFor(leadId).block() == 1);
+    }
+
+    /** A record written past the outbox, as a tool or a misbehaving producer would. */
+    private void send(String leadId, Object value) {
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, Object>(Topics.LEADS_STATUS.name(),
+                leadId, value);
+        EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+        try {
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

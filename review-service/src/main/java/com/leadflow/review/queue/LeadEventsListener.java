@@ -2,36 +2,46 @@ package com.leadflow.review.queue;
 
 import com.leadflow.events.ImagingAttached;
 import com.leadflow.events.LeadSubmitted;
-import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.review.metrics.ReviewMetrics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import com.leadflow.schemas.Topic;
+import com.leadflow.schemas.Topics;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
-/** Reads the lead topics; each event is applied once, however often it is delivered. */
-@Component
+/**
+ * Where submitted leads and late imaging reach review: the platform applies each event once, a
+ * poll per transaction ({@code review.leads.submitted}, {@code review.leads.imaging}); the queue's
+ * depth is counted again once a poll changed it.
+ */
+@Configuration(proxyBeanMethods = false)
 public class LeadEventsListener {
 
-    private final IdempotentConsumer idempotent;
-    private final ReviewAdmissions admissions;
-    private final ReviewMetrics metrics;
-
-    public LeadEventsListener(IdempotentConsumer idempotent, ReviewAdmissions admissions, ReviewMetrics metrics) {
-        this.idempotent = idempotent;
-        this.admissions = admissions;
-        this.metrics = metrics;
+    @Bean
+    PollHandler<LeadSubmitted> leadSubmittedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
+        return new Admitting<>(Topics.LEADS_SUBMITTED, admissions::leadSubmitted, metrics);
     }
 
-    @KafkaListener(topics = "#{T(com.leadflow.schemas.Topics).LEADS_SUBMITTED.name()}", groupId = "review-service")
-    void onLeadSubmitted(ConsumerRecord<String, LeadSubmitted> record) {
-        if (idempotent.applyOnceBlocking("review.leads-submitted", record, () -> admissions.leadSubmitted(record.value()))) {
-            metrics.queueChanged();
+    @Bean
+    PollHandler<ImagingAttached> imagingAttachedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
+        return new Admitting<>(Topics.LEADS_IMAGING, admissions::imagingAttached, metrics);
+    }
+
+    /** Admits each event in turn, in the poll's transaction. */
+    private record Admitting<V>(Topic<String, V> topic, Function<V, Mono<Void>> admit, ReviewMetrics metrics)
+            implements PollHandler<V> {
+
+        @Override
+        public Mono<?> apply(List<Event<V>> events) {
+            return Event.each(events, event -> admit.apply(event.value()));
         }
-    }
 
-    @KafkaListener(topics = "#{T(com.leadflow.schemas.Topics).LEADS_IMAGING.name()}", groupId = "review-service")
-    void onImagingAttached(ConsumerRecord<String, ImagingAttached> record) {
-        if (idempotent.applyOnceBlocking("review.leads-imaging", record, () -> admissions.imagingAttached(record.value()))) {
+        @Override
+        public void committed(List<Event<V>> applied) {
             metrics.queueChanged();
         }
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,6 +237,23 @@ class ReviewQueueingTest {
 
             ConsumerRecord<String, byte[]> dead = dlt.await(record -> key.equals(record.key()), WAIT);
             assertThat(TopicProbe.header(dead, EventHeaders.DLT_REASON)).contains("dateOfBirth").doesNotContain(Leads.FIRST_NAME);
+        }
+    }
+
+    @Test
+    void aTombstoneOnTheLeadTopicIsDeadLetteredAtOnceAsHavingNoValueAndTheNextLeadIsQueued() {
+        try (TopicProbe<byte[]> dlt = TopicProbe.raw(brokers, Topics.LEADS_SUBMITTED.deadLetterTopic())) {
+            String key = Leads.newLeadId();
+            var tombstone = new ProducerRecord<String, Object>(Topics.LEADS_SUBMITTED.name(), key, null);
+            EventHeaders.write(tombstone.headers(), EventHeaders.EVENT_ID, uuid());
+            kafka.send(tombstone);
+            String next = Leads.newLeadId();
+            kafka.send(Leads.submitted(Leads.withImaging(next, List.of(), null), uuid()));
+
+            ConsumerRecord<String, byte[]> dead = dlt.await(record -> key.equals(record.key()), WAIT);
+            // rejected, not "failed with NullPointerException after all retries"
+            assertThat(TopicProbe.header(dead, EventHeaders.DLT_REASON)).startsWith("Rejected: The record has no value");
+            awaitStatus(next, LeadStatus.REVIEW_QUEUED);
         }
     }
 

@@ -1,0 +1,53 @@
+package com.leadflow.platform.consumer;
+
+import com.leadflow.platform.correlation.Correlation;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One readable event of a poll, as a {@link PollHandler} sees it: the value has the topic's type,
+ * and the event and correlation ids are read from its headers once.
+ *
+ * @param key the record key (a lead id on every lead topic)
+ * @param value the event, never null
+ * @param eventId the producer's event id, which the event is applied once by
+ * @param correlationId the id of the request that caused the event, carried on by what it causes
+ * @param record the record as it came from Kafka, for the rare handler that needs its headers
+ */
+public record Event<V>(String key, V value, String eventId, String correlationId, ConsumerRecord<String, ?> record) {
+
+    /** {@code work} with this event's correlation id in its Reactor context (and so in the MDC of what it logs). */
+    public <T> Mono<T> correlated(Mono<T> work) {
+        return work.contextWrite(context -> Correlation.with(context, correlationId));
+    }
+
+    /** Runs {@code action} with this event's correlation id in the logging MDC of the current thread. */
+    public void withMdc(Runnable action) {
+        String before = MDC.get(Correlation.MDC_KEY);
+        MDC.put(Correlation.MDC_KEY, correlationId);
+        try {
+            action.run();
+        } finally {
+            if (before == null) {
+                MDC.remove(Correlation.MDC_KEY);
+            } else {
+                MDC.put(Correlation.MDC_KEY, before);
+            }
+        }
+    }
+
+    /**
+     * Applies {@code work} to each event in turn, each with its own correlation id, so that the
+     * events the work records (through the outbox) carry the correlation of the event they answer.
+     * For handlers that write one event at a time within the poll's transaction.
+     */
+    public static <V> Mono<Void> each(List<Event<V>> events, Function<Event<V>, Mono<?>> work) {
+        return Flux.fromIterable(events)
+                .concatMap(event -> event.correlated(Mono.defer(() -> work.apply(event))).then())
+                .then();
+    }
+}

@@ -1,0 +1,179 @@
+package com.leadflow.platform.consumer;
+
+import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.platform.kafka.EventRejectedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import reactor.core.Exceptions;
+
+/**
+ * Applies a whole poll of one topic per database transaction, for one {@link PollHandler}.
+ *
+ * <p>A poll is screened first, in order: the first record that can never apply (unreadable, no
+ * value, a value of another type, or rejected by {@link PollHandler#wants}) ends the part that is
+ * applied. That part runs in one transaction that claims its event ids (events applied before
+ * are left out) and lets the handler apply the rest. Then the poll is split: a
+ * {@link BatchListenerFailedException} at the unusable record commits the offsets before it, sends
+ * it to the dead-letter topic, and has the records after it delivered again.
+ *
+ * <p>When the transaction fails, the failing record is not known; the events are then applied one
+ * per transaction until one fails, which splits the poll there: a rejected event is dead-lettered
+ * at once, any other failure is retried with backoff from that record on. A poll that fails only
+ * as a whole (another instance claimed an event at the same moment, say) is thus applied after all.
+ */
+final class PollConsumer<V> implements BatchMessageListener<String, Object> {
+
+    private static final LogAccessor LOG = new LogAccessor(PollConsumer.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final PollHandler<V> handler;
+    private final String consumer;
+    private final IdempotentConsumer idempotent;
+    private final Class<V> valueType;
+    private final Timer polls;
+    private final Counter applied;
+    private final Counter repeated;
+    private final Counter skipped;
+    private final Counter rejected;
+
+    PollConsumer(PollHandler<V> handler, String consumer, String group, IdempotentConsumer idempotent,
+            MeterRegistry meters) {
+        this.handler = handler;
+        this.consumer = consumer;
+        this.idempotent = idempotent;
+        this.valueType = handler.topic().valueType();
+        Tags tags = Tags.of("topic", handler.topic().name(), "group", group, "consumer", consumer);
+        this.polls = Timer.builder("leadflow.consumer.poll").description("A poll applied, its transaction included")
+                .tags(tags).register(meters);
+        this.applied = events(meters, tags, "applied");
+        this.repeated = events(meters, tags, "repeated");
+        this.skipped = events(meters, tags, "skipped");
+        this.rejected = events(meters, tags, "rejected");
+    }
+
+    private static Counter events(MeterRegistry meters, Tags tags, String outcome) {
+        return Counter.builder("leadflow.consumer.events").description("Events by what became of them")
+                .tags(tags.and("outcome", outcome)).register(meters);
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, Object>> poll) {
+        polls.record(() -> consume(poll));
+    }
+
+    private void consume(List<ConsumerRecord<String, Object>> poll) {
+        List<Event<V>> events = new ArrayList<>(poll.size());
+        Map<Event<V>, Integer> positions = new IdentityHashMap<>();
+        RuntimeException rejection = null;
+        int stop = poll.size();
+        for (int i = 0; i < poll.size() && rejection == null; i++) {
+            try {
+                Event<V> event = read(poll.get(i));
+                if (handler.wants(event)) {
+                    events.add(event);
+                    positions.put(event, i);
+                } else {
+                    skipped.increment();
+                }
+            } catch (EventRejectedException | DeserializationException unusable) {
+                rejection = unusable;
+                stop = i;
+            }
+        }
+        applyAll(events, positions);
+        if (rejection != null) {
+            rejected.increment();
+            throw new BatchListenerFailedException("Record " + stop + " of the poll can never apply", rejection, stop);
+        }
+    }
+
+    /** The record as an event, or why it can never be one. */
+    private Event<V> read(ConsumerRecord<String, Object> record) {
+        var unreadable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        Object value = record.value();
+        if (value == null) {
+            throw new EventRejectedException("The record has no value (a tombstone); " + handler.topic().name()
+                    + " carries " + valueType.getSimpleName() + " events");
+        }
+        if (!valueType.isInstance(value)) {
+            throw new EventRejectedException("The value is not a " + valueType.getSimpleName() + " event but a "
+                    + value.getClass().getSimpleName());
+        }
+        String correlationId = Correlation.acceptOrCreate(
+                EventHeaders.read(record.headers(), EventHeaders.CORRELATION_ID).orElse(null));
+        return new Event<>(record.key(), valueType.cast(value), IdempotentConsumer.eventId(record), correlationId,
+                record);
+    }
+
+    private void applyAll(List<Event<V>> events, Map<Event<V>, Integer> positions) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            committed(applyInOneTransaction(events));
+        } catch (RuntimeException failure) {
+            if (events.size() == 1) {
+                throw new BatchListenerFailedException("Record " + positions.get(events.get(0)) + " of the poll failed",
+                        failure, positions.get(events.get(0)));
+            }
+            for (Event<V> event : events) {
+                try {
+                    committed(applyInOneTransaction(List.of(event)));
+                } catch (RuntimeException alone) {
+                    throw new BatchListenerFailedException("Record " + positions.get(event) + " of the poll failed",
+                            alone, positions.get(event));
+                }
+            }
+        }
+    }
+
+    private List<Event<V>> applyInOneTransaction(List<Event<V>> events) {
+        Map<ConsumerRecord<String, Object>, Event<V>> byRecord = new IdentityHashMap<>();
+        List<ConsumerRecord<String, Object>> records = new ArrayList<>(events.size());
+        for (Event<V> event : events) {
+            ConsumerRecord<String, Object> record = uncheckedRecord(event);
+            byRecord.put(record, event);
+            records.add(record);
+        }
+        List<ConsumerRecord<String, Object>> fresh;
+        try {
+            fresh = idempotent.applyEachOnceBlocking(consumer, records,
+                    claimed -> handler.apply(claimed.stream().map(byRecord::get).toList()));
+        } catch (RuntimeException failure) {
+            throw Exceptions.unwrap(failure) instanceof RuntimeException cause ? cause : failure;
+        }
+        repeated.increment(events.size() - fresh.size());
+        applied.increment(fresh.size());
+        return fresh.stream().map(byRecord::get).toList();
+    }
+
+    private void committed(List<Event<V>> applied) {
+        if (!applied.isEmpty()) {
+            handler.committed(applied);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, Object> uncheckedRecord(Event<?> event) {
+        // every event is read from a record of the poll, whose values are Objects
+        return (ConsumerRecord<String, Object>) event.record();
+    }
+}
