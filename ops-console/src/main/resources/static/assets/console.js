@@ -43,9 +43,12 @@
 
   function badge(label, kind) { return el('span', label, 'badge ' + kind); }
 
+  // each cell carries its column's name, which the phone layout shows as a label
   function fill(tableId, rows) {
-    const body = $(tableId).querySelector('tbody');
-    body.replaceChildren(...rows);
+    const table = $(tableId);
+    const labels = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent);
+    rows.forEach((tr) => Array.from(tr.children).forEach((cell, i) => { cell.dataset.label = labels[i] || ''; }));
+    table.querySelector('tbody').replaceChildren(...rows);
   }
 
   function age(seconds) {

@@ -31,12 +31,21 @@ final class ServiceEnvironment {
 
   /**
    * The other services a service refers to. Review-service shows clinicians links to imaging
-   * files, which intake serves ({@code leadflow.review.imaging-base-url}).
+   * files, which intake serves ({@code leadflow.review.imaging-base-url}). The ops console watches
+   * every other service ({@code leadflow.ops.services}) and links lead ids to intake's care view.
    */
   static Map<String, String> links(ServiceSpec service, List<ServiceSpec> stack) {
     Map<String, String> env = new LinkedHashMap<>();
     if (service.module().equals("review-service")) {
       find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_REVIEW_IMAGING_BASE_URL", intake.baseUrl()));
+    }
+    if (service.module().equals("ops-console")) {
+      List<ServiceSpec> watched = stack.stream().filter(other -> !other.module().equals(service.module())).toList();
+      for (int i = 0; i < watched.size(); i++) {
+        env.put("LEADFLOW_OPS_SERVICES_" + i + "_NAME", watched.get(i).module());
+        env.put("LEADFLOW_OPS_SERVICES_" + i + "_URL", watched.get(i).baseUrl());
+      }
+      find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_OPS_CARE_MANAGER_URL", intake.baseUrl() + "/care/"));
     }
     return env;
   }

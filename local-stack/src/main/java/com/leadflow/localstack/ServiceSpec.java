@@ -5,34 +5,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the four leadflow services, as the launcher runs it. */
+/** One of the leadflow services (the four that work leads, and the ops console), as the launcher runs it. */
 public record ServiceSpec(String module, String label, int port) {
 
   private static final List<String> MODULES =
-      List.of("intake-service", "review-service", "insurance-service", "matching-service");
+      List.of("intake-service", "review-service", "insurance-service", "matching-service", "ops-console");
 
   public static final int COUNT = MODULES.size();
 
-  /** The four services on their usual ports, 8081 to 8084. */
+  /** The services on their usual ports, 8081 to 8085. */
   public static final List<ServiceSpec> ALL = at(LaunchOptions.DEFAULT_SERVICE_PORT_BASE);
 
-  /** The four services on consecutive ports from {@code portBase}, in the order intake, review, insurance, matching. */
+  /** The services on consecutive ports from {@code portBase}, in the order intake, review, insurance, matching, console. */
   public static List<ServiceSpec> at(int portBase) {
     List<ServiceSpec> services = new ArrayList<>();
     for (int i = 0; i < COUNT; i++) {
       String module = MODULES.get(i);
-      services.add(new ServiceSpec(module, shortName(module), portBase + i));
+      services.add(new ServiceSpec(module, label(module), portBase + i));
     }
     return List.copyOf(services);
   }
 
-  /** The name the platform gives the service's database schema by default: intake, review, ... */
+  /** The name the platform gives the service's database schema by default: intake, review, ..., ops_console */
   public String shortName() {
     return shortName(module);
   }
 
   private static String shortName(String module) {
-    return module.replace("-service", "");
+    return module.replace("-service", "").replace('-', '_');
+  }
+
+  private static String label(String module) {
+    return module.equals("ops-console") ? "console" : shortName(module);
   }
 
   /** The same service listening on another port: a second instance. */

@@ -25,6 +25,7 @@ final class Summary {
       row(lines, "Clinician queue", clinicianQueue(services));
       row(lines, "Insurance", services.get(2).baseUrl() + "/");
       row(lines, "Matching", services.get(3).baseUrl() + "/");
+      row(lines, "Ops console", opsConsole(services) + "  (olive / olive-demo)");
     }
     row(lines, "Schema registry", registryBaseUrl + "/apis/ccompat/v7/subjects");
     row(lines, "  native API", registryBaseUrl + "/apis/registry/v3");
@@ -58,6 +59,10 @@ final class Summary {
 
   static String careManagerView(List<ServiceSpec> services) {
     return services.get(0).baseUrl() + "/care/";
+  }
+
+  static String opsConsole(List<ServiceSpec> services) {
+    return services.get(4).baseUrl() + "/";
   }
 
   static String clinicianQueue(List<ServiceSpec> services) {

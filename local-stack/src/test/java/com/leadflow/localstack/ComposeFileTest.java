@@ -69,8 +69,10 @@ class ComposeFileTest {
     for (ServiceSpec spec : ServiceSpec.ALL) {
       Set<String> known = settingsReadBy(spec.module());
       for (String key : environment(service(spec.module())).keySet()) {
+        // an element of a list setting (LEADFLOW_OPS_SERVICES_0_URL) is known by the list's name
+        String setting = key.replaceAll("_\\d+(_.*)?$", "");
         assertThat(known).as("%s sets %s, which %s never reads", "docker-compose.yml", key, spec.module())
-            .contains(relaxed(key));
+            .contains(relaxed(setting));
       }
     }
   }
@@ -93,6 +95,26 @@ class ComposeFileTest {
             .isEqualTo("service_healthy");
         assertThat(service(dependency)).containsKey("healthcheck");
       }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void prometheusScrapesEveryServiceAndTheConsoleWithTheAlertRules() throws IOException {
+    Map<String, Object> prometheus = service("prometheus");
+    assertThat(list(prometheus.get("volumes"))).anyMatch(volume -> String.valueOf(volume).startsWith("./deploy/prometheus:"));
+    Map<String, Object> config = loadYaml(REPO.resolve("deploy/prometheus/prometheus.yml"));
+    assertThat(list(config.get("rule_files"))).contains("leadflow-alerts.yml");
+    assertThat(REPO.resolve("deploy/prometheus/leadflow-alerts.yml")).isRegularFile();
+    List<Object> targets = new java.util.ArrayList<>();
+    for (Object job : list(config.get("scrape_configs"))) {
+      assertThat(map(job).get("metrics_path")).isEqualTo("/actuator/prometheus");
+      for (Object group : list(map(job).get("static_configs"))) {
+        targets.addAll(list(map(group).get("targets")));
+      }
+    }
+    for (ServiceSpec spec : ServiceSpec.ALL) {
+      assertThat(targets).as("Prometheus targets").contains(spec.module() + ":" + spec.port());
     }
   }
 

@@ -43,4 +43,16 @@ class ServiceEnvironmentTest {
     assertThat(ServiceEnvironment.links(stack.get(2), stack)).isEmpty();
     assertThat(ServiceEnvironment.links(stack.get(3), stack)).isEmpty();
   }
+
+  @Test
+  void theConsoleWatchesEveryOtherServiceAndLinksLeadsToIntakeOnThisRunsPorts() {
+    Map<String, String> links = ServiceEnvironment.links(stack.get(4), stack);
+
+    assertThat(links).containsEntry("LEADFLOW_OPS_SERVICES_0_NAME", "intake-service")
+        .containsEntry("LEADFLOW_OPS_SERVICES_0_URL", "http://localhost:18081")
+        .containsEntry("LEADFLOW_OPS_SERVICES_3_NAME", "matching-service")
+        .containsEntry("LEADFLOW_OPS_SERVICES_3_URL", "http://localhost:18084")
+        .containsEntry("LEADFLOW_OPS_CARE_MANAGER_URL", "http://localhost:18081/care/")
+        .doesNotContainKey("LEADFLOW_OPS_SERVICES_4_NAME");
+  }
 }

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 class ServiceSpecTest {
 
   @Test
-  void theFourServicesOnTheirPorts() {
+  void theServicesAndTheConsoleOnTheirPorts() {
     assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module)
-        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service");
-    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084);
+        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service", "ops-console");
+    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8085);
     assertThat(ServiceSpec.ALL).extracting(ServiceSpec::label)
-        .containsExactly("intake", "review", "insurance", "matching");
+        .containsExactly("intake", "review", "insurance", "matching", "console");
+    assertThat(ServiceSpec.ALL.get(4).shortName()).isEqualTo("ops_console");
   }
 
   @Test
@@ -65,9 +66,9 @@ class ServiceSpecTest {
 
   @Test
   void theServicesFollowAPortBaseAndNameTheirSchemas() {
-    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
+    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084, 18085);
     assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::shortName)
-        .containsExactly("intake", "review", "insurance", "matching");
+        .containsExactly("intake", "review", "insurance", "matching", "ops_console");
     assertThat(ServiceSpec.at(18081).get(1).healthUrl()).isEqualTo("http://localhost:18082/actuator/health");
   }
 

@@ -20,6 +20,7 @@ class SummaryTest {
         "http://localhost:8082/clinician/",
         "http://localhost:8083/",
         "http://localhost:8084/",
+        "Ops console          http://localhost:8085/",
         "http://localhost:8090/apis/ccompat/v7/subjects",
         "localhost:9092",
         "/repo/.local/logs",

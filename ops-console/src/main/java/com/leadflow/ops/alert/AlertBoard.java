@@ -64,11 +64,12 @@ public class AlertBoard {
     }
 
     static String seconds(double value) {
-        return value >= 120 && value % 60 == 0 ? (long) (value / 60) + " minutes" : (long) value + " seconds";
+        return value >= 120 && value % 60 == 0 ? (long) (value / 60) + " minutes"
+                : (long) value + (value == 1 ? " second" : " seconds");
     }
 
     static String minutes(Duration duration) {
         return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + (duration.toMinutes() == 1 ? " minute" : " minutes")
-                : duration.toSeconds() + " seconds";
+                : duration.toSeconds() + (duration.toSeconds() == 1 ? " second" : " seconds");
     }
 }
