@@ -148,7 +148,7 @@ public record LaunchOptions(
   }
 
   private void checkPortsDiffer() {
-    if (java.util.Set.of(kafkaPort, controllerPort, registryPort, identityPort).size() < 4) {
+    if (new java.util.HashSet<>(List.of(kafkaPort, controllerPort, registryPort, identityPort)).size() < 4) {
       throw new UsageException("the broker, controller, registry and identity provider ports must differ");
     }
     if (noServices) {
