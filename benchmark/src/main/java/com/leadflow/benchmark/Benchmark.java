@@ -75,7 +75,7 @@ public final class Benchmark {
       deleteRecursively(layout.localDir());
       List<String> flags = new ArrayList<>(List.of(
           "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(),
-          "--registry-port", "" + PortCheck.freePort(),
+          "--registry-port", "" + PortCheck.freePort(), "--identity-port", "" + PortCheck.freePort(),
           "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.COUNT),
           "--postgres", options.postgresUrl(), "--postgres-user", options.postgresUser(), "--schema-prefix", prefix));
       if (!options.postgresPassword().isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.Map;
  * The command line. Hand-parsed: a dozen flags do not justify a runtime dependency, and the
  * launcher stays a jar that runs with nothing else on its classpath.
  *
+ * @param identityPort the identity provider's port (staff sign in there)
  * @param servicePortBase the first service's port; the others follow in {@link ServiceSpec#at} order
  * @param database the PostgreSQL database the services share, or null for their embedded ones
  */
@@ -22,6 +23,7 @@ public record LaunchOptions(
     int kafkaPort,
     int controllerPort,
     int registryPort,
+    int identityPort,
     int servicePortBase,
     ServiceDatabase database,
     Path repoDir) {
@@ -29,23 +31,27 @@ public record LaunchOptions(
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_CONTROLLER_PORT = 9093;
   public static final int DEFAULT_REGISTRY_PORT = 8090;
+  // 8085 and 8086 belong to the ops console and the outreach service
+  public static final int DEFAULT_IDENTITY_PORT = 8089;
   public static final int DEFAULT_SERVICE_PORT_BASE = 8081;
 
   public static final String USAGE = """
       Usage: java -jar local-stack/target/local-stack.jar [options]
 
-      Starts a Kafka broker, the Apicurio schema registry, the four leadflow services and the ops console,
-      with their data under <repo>/.local. Ctrl-C stops everything.
+      Starts a Kafka broker, the Apicurio schema registry, the identity provider (where staff
+      sign in), the four leadflow services and the ops console, with their data under
+      <repo>/.local. Ctrl-C stops everything.
 
         --reset                 wipe .local/kafka, .local/registry and .local/data first
                                 (topics, schemas and service databases; the unpacked
                                 registry in .local/dist stays)
-        --no-services           start only the broker and the registry, e.g. to run a
-                                service from the IDE
+        --no-services           start only the broker, the registry and the identity
+                                provider, e.g. to run a service from the IDE
         --demo                  submit demo leads once everything is up
         --kafka-port <port>     broker port (default 9092)
         --controller-port <p>   KRaft controller port (default 9093)
         --registry-port <port>  schema registry port (default 8090)
+        --identity-port <port>  identity provider port (default 8089)
         --service-port-base <n> the services listen on n to n+4 (intake, review, insurance,
                                 matching, ops console; default 8081)
         --postgres <jdbc-url>   run the services on PostgreSQL instead of embedded databases,
@@ -61,7 +67,8 @@ public record LaunchOptions(
 
   public static LaunchOptions defaults() {
     return new LaunchOptions(false, false, false, false,
-        DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT, DEFAULT_SERVICE_PORT_BASE, null, null);
+        DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT, DEFAULT_IDENTITY_PORT,
+        DEFAULT_SERVICE_PORT_BASE, null, null);
   }
 
   public static LaunchOptions parse(String... args) {
@@ -86,6 +93,7 @@ public record LaunchOptions(
         case "--controller-port" ->
             options.withControllerPort(port(arg, value(arg, inlineValue, queue)));
         case "--registry-port" -> options.withRegistryPort(port(arg, value(arg, inlineValue, queue)));
+        case "--identity-port" -> options.withIdentityPort(port(arg, value(arg, inlineValue, queue)));
         case "--service-port-base" ->
             options.withServicePortBase(portBase(arg, value(arg, inlineValue, queue)));
         case "--postgres", "--postgres-user", "--postgres-password", "--schema-prefix" -> {
@@ -140,16 +148,16 @@ public record LaunchOptions(
   }
 
   private void checkPortsDiffer() {
-    if (kafkaPort == controllerPort || kafkaPort == registryPort || controllerPort == registryPort) {
-      throw new UsageException("the broker, controller and registry ports must differ");
+    if (new java.util.HashSet<>(List.of(kafkaPort, controllerPort, registryPort, identityPort)).size() < 4) {
+      throw new UsageException("the broker, controller, registry and identity provider ports must differ");
     }
     if (noServices) {
       return;
     }
-    for (int port : List.of(kafkaPort, controllerPort, registryPort)) {
+    for (int port : List.of(kafkaPort, controllerPort, registryPort, identityPort)) {
       if (port >= servicePortBase && port < servicePortBase + ServiceSpec.COUNT) {
         throw new UsageException("the service ports " + servicePortBase + "-" + (servicePortBase + ServiceSpec.COUNT - 1)
-            + " must not include the broker, controller or registry port (" + port + ")");
+            + " must not include the broker, controller, registry or identity provider port (" + port + ")");
       }
     }
   }
@@ -160,52 +168,57 @@ public record LaunchOptions(
   }
 
   LaunchOptions withReset() {
-    return new LaunchOptions(true, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+    return new LaunchOptions(true, noServices, demo, help, kafkaPort, controllerPort, registryPort, identityPort,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withNoServices() {
-    return new LaunchOptions(reset, true, demo, help, kafkaPort, controllerPort, registryPort,
+    return new LaunchOptions(reset, true, demo, help, kafkaPort, controllerPort, registryPort, identityPort,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withDemo() {
-    return new LaunchOptions(reset, noServices, true, help, kafkaPort, controllerPort, registryPort,
+    return new LaunchOptions(reset, noServices, true, help, kafkaPort, controllerPort, registryPort, identityPort,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withHelp() {
-    return new LaunchOptions(reset, noServices, demo, true, kafkaPort, controllerPort, registryPort,
+    return new LaunchOptions(reset, noServices, demo, true, kafkaPort, controllerPort, registryPort, identityPort,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withKafkaPort(int port) {
-    return new LaunchOptions(reset, noServices, demo, help, port, controllerPort, registryPort,
+    return new LaunchOptions(reset, noServices, demo, help, port, controllerPort, registryPort, identityPort,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withControllerPort(int port) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, port, registryPort,
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, port, registryPort, identityPort,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withRegistryPort(int port) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, port,
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, port, identityPort,
+        servicePortBase, database, repoDir);
+  }
+
+  LaunchOptions withIdentityPort(int port) {
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort, port,
         servicePortBase, database, repoDir);
   }
 
   LaunchOptions withServicePortBase(int base) {
     return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort,
-        base, database, repoDir);
+        identityPort, base, database, repoDir);
   }
 
   LaunchOptions withDatabase(ServiceDatabase db) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort, identityPort,
         servicePortBase, db, repoDir);
   }
 
   LaunchOptions withRepoDir(Path dir) {
-    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort,
+    return new LaunchOptions(reset, noServices, demo, help, kafkaPort, controllerPort, registryPort, identityPort,
         servicePortBase, database, dir);
   }
 

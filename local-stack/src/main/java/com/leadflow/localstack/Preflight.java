@@ -42,6 +42,10 @@ final class Preflight {
     if (!hasJars(layout.kafkaLibDir()) || !Files.isRegularFile(layout.brokerLog4jConfig())) {
       missing.add("The Kafka broker's jars are missing from " + layout.kafkaLibDir() + ".");
     }
+    Path identityJar = layout.serviceJar(IdentityProcess.MODULE);
+    if (!Files.isRegularFile(identityJar)) {
+      missing.add("The identity provider is not built: " + identityJar + " is missing.");
+    }
     if (!Files.isRegularFile(layout.registryRunnerJar())) {
       missing.add("The schema registry is not unpacked: " + layout.registryRunnerJar() + " is missing.");
     }
@@ -71,6 +75,8 @@ final class Preflight {
         "Choose another with --controller-port."));
     claims.add(new PortCheck.Claim(options.registryPort(), "schema registry",
         "Choose another with --registry-port."));
+    claims.add(new PortCheck.Claim(options.identityPort(), "identity provider",
+        "Choose another with --identity-port."));
     for (ServiceProcess service : services) {
       claims.add(new PortCheck.Claim(service.service().port(), service.service().module(),
           "Choose other service ports with --service-port-base, or start with --no-services."));

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Everything a service is told when it starts, as environment variables that Spring Boot maps onto
- * its settings: the stack's addresses, its database, and the addresses of the other services it
+ * its settings: the stack's addresses, its database, the identity provider, and the addresses of the other services it
  * points people or calls at. The addresses follow the run's ports, so a stack on other ports is
  * wired as consistently as one on the usual ones.
  */
@@ -21,7 +21,16 @@ final class ServiceEnvironment {
    */
   static Map<String, String> of(ServiceSpec service, List<ServiceSpec> stack, String bootstrapServers,
       String registryApiUrl, String dataDir, ServiceDatabase database) {
+    return of(service, stack, bootstrapServers, registryApiUrl, dataDir, database,
+        IdentityProcess.issuerAt(LaunchOptions.DEFAULT_IDENTITY_PORT));
+  }
+
+  /** @param issuerUri the identity provider staff sign in at; the service is its client (id = module name) */
+  static Map<String, String> of(ServiceSpec service, List<ServiceSpec> stack, String bootstrapServers,
+      String registryApiUrl, String dataDir, ServiceDatabase database, String issuerUri) {
     Map<String, String> env = new LinkedHashMap<>(service.environment(bootstrapServers, registryApiUrl, dataDir));
+    env.put("LEADFLOW_SECURITY_ISSUER_URI", issuerUri);
+    env.put("LEADFLOW_SECURITY_CLIENT_SECRET", IdentityProcess.clientSecret(service.module()));
     if (database != null) {
       env.putAll(database.environment(service));
     }

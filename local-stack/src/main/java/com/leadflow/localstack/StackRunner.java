@@ -22,6 +22,7 @@ public final class StackRunner {
 
   static final Duration BROKER_START = Duration.ofSeconds(90);
   static final Duration REGISTRY_START = Duration.ofSeconds(120);
+  static final Duration IDENTITY_START = Duration.ofSeconds(120);
   // four Spring Boot services starting together on two cores take a while
   static final Duration SERVICES_START = Duration.ofSeconds(240);
   static final Duration SERVICE_STOP = Duration.ofSeconds(20);
@@ -33,6 +34,7 @@ public final class StackRunner {
   private final Console console;
   private final BrokerProcess brokerProcess;
   private final RegistryProcess registryProcess;
+  private final IdentityProcess identityProcess;
   private final List<ServiceProcess> serviceProcesses;
   private final StopSignal stopSignal = new StopSignal();
   private final long startedAt = System.nanoTime();
@@ -41,6 +43,7 @@ public final class StackRunner {
   private boolean stopped;
   private ChildProcess broker;
   private ChildProcess registry;
+  private ChildProcess identity;
   private final List<ChildProcess> services = new ArrayList<>();
   // every service instance started so far, by name, so a stopped one can be started again alike
   private final Map<String, ServiceProcess> instances = new ConcurrentHashMap<>();
@@ -57,10 +60,11 @@ public final class StackRunner {
     this.brokerProcess = new BrokerProcess(layout, options.kafkaPort(), options.controllerPort());
     this.registryProcess = new RegistryProcess(layout, options.registryPort());
     List<ServiceSpec> stack = options.services();
+    this.identityProcess = new IdentityProcess(layout, options.identityPort(), stack);
     this.serviceProcesses = options.noServices() ? List.of() : stack.stream()
         .map(spec -> new ServiceProcess(spec.module(), spec, layout, ServiceEnvironment.of(spec, stack,
             "localhost:" + options.kafkaPort(), registryProcess.apiUrl(), layout.dataDir().toString(),
-            options.database()), extras))
+            options.database(), identityProcess.issuer()), extras))
         .toList();
   }
 
@@ -68,8 +72,8 @@ public final class StackRunner {
   public int run() {
     try {
       start();
-      console.plain(Summary.render(options, registryProcess.baseUrl(), !serviceProcesses.isEmpty(),
-          layout, elapsedSeconds()));
+      console.plain(Summary.render(options, registryProcess.baseUrl(), identityProcess.issuer(),
+          !serviceProcesses.isEmpty(), layout, elapsedSeconds()));
       if (options.demo()) {
         runDemo();
       }
@@ -100,14 +104,14 @@ public final class StackRunner {
     startServices();
   }
 
-  /** The broker and the registry, started side by side since neither needs the other. */
+  /** The broker, the registry and the identity provider, started side by side since none needs another. */
   public void startInfrastructure() throws StartupFailure {
     Preflight.check(layout, options, serviceProcesses);
     if (options.reset()) {
       List<Path> wiped = Preflight.reset(layout);
       console.info("--reset: wiped " + (wiped.isEmpty() ? "nothing (no data yet)" : wiped));
     }
-    List<String> logNames = new ArrayList<>(List.of(BrokerProcess.NAME, RegistryProcess.NAME));
+    List<String> logNames = new ArrayList<>(List.of(BrokerProcess.NAME, RegistryProcess.NAME, IdentityProcess.NAME));
     serviceProcesses.forEach(s -> logNames.add(s.name()));
     Preflight.clearLogs(layout, logNames);
     createDirectories();
@@ -117,8 +121,9 @@ public final class StackRunner {
     }
     ChildProcess kafka = launch(brokerProcess.spec(), child -> broker = child);
     ChildProcess schemas = launch(registryProcess.spec(), child -> registry = child);
-    console.info("starting kafka (log: " + kafka.logFile() + ") and the schema registry (log: "
-        + schemas.logFile() + ")");
+    ChildProcess signIn = launch(identityProcess.spec(), child -> identity = child);
+    console.info("starting kafka (log: " + kafka.logFile() + "), the schema registry (log: "
+        + schemas.logFile() + ") and the identity provider (log: " + signIn.logFile() + ")");
 
     brokerProcess.awaitReady(kafka, Waits.Watch.of(this::children, stopSignal, BROKER_START));
     console.info(String.format("kafka ready on localhost:%d after %.1f s", options.kafkaPort(), elapsedSeconds()));
@@ -126,6 +131,8 @@ public final class StackRunner {
     registryProcess.requireBackwardCompatibility();
     console.info(String.format("schema registry ready on %s after %.1f s (global compatibility: BACKWARD)",
         registryProcess.baseUrl(), elapsedSeconds()));
+    identityProcess.awaitReady(signIn, Waits.Watch.of(this::children, stopSignal, IDENTITY_START));
+    console.info(String.format("identity provider ready on %s after %.1f s", identityProcess.issuer(), elapsedSeconds()));
   }
 
   private void startServices() throws StartupFailure {
@@ -309,9 +316,9 @@ public final class StackRunner {
       if (children().isEmpty()) {
         return;
       }
-      console.info("stopping: services first, then the registry, then kafka");
+      console.info("stopping: services first, then the registry and the identity provider, then kafka");
       stopTogether(services, SERVICE_STOP);
-      stopTogether(registry == null ? List.of() : List.of(registry), REGISTRY_STOP);
+      stopTogether(Stream.of(registry, identity).filter(child -> child != null).toList(), REGISTRY_STOP);
       stopTogether(broker == null ? List.of() : List.of(broker), BROKER_STOP);
       console.info("everything stopped");
     }
@@ -337,7 +344,7 @@ public final class StackRunner {
 
   private List<ChildProcess> children() {
     synchronized (lifecycle) {
-      return Stream.concat(services.stream(), Stream.of(registry, broker))
+      return Stream.concat(services.stream(), Stream.of(registry, identity, broker))
           .filter(child -> child != null)
           .toList();
     }

@@ -12,7 +12,7 @@ final class Summary {
 
   private Summary() {}
 
-  static List<String> render(LaunchOptions options, String registryBaseUrl, boolean servicesStarted,
+  static List<String> render(LaunchOptions options, String registryBaseUrl, String issuer, boolean servicesStarted,
       StackLayout layout, double seconds) {
     List<ServiceSpec> services = options.services();
     List<String> lines = new ArrayList<>();
@@ -27,6 +27,7 @@ final class Summary {
       row(lines, "Matching", services.get(3).baseUrl() + "/");
       row(lines, "Ops console", opsConsole(services) + "  (olive / olive-demo)");
     }
+    row(lines, "Sign in (once)", issuer + "/   carla, drlee, drpatel, olive, adam; password <user>-demo");
     row(lines, "Schema registry", registryBaseUrl + "/apis/ccompat/v7/subjects");
     row(lines, "  native API", registryBaseUrl + "/apis/registry/v3");
     row(lines, "Kafka", "localhost:" + options.kafkaPort());
@@ -40,10 +41,13 @@ final class Summary {
       lines.add("");
       lines.add("  No services started (--no-services). To run one from the IDE, give it:");
       ServiceEnvironment.of(services.get(0), services, "localhost:" + options.kafkaPort(),
-              registryBaseUrl + "/apis/registry/v3", layout.dataDir().toString(), options.database())
+              registryBaseUrl + "/apis/registry/v3", layout.dataDir().toString(), options.database(), issuer)
           .forEach((key, value) -> {
             if (!IDE_OWN.contains(key)) {
-              lines.add("    " + key + "=" + (key.endsWith("_PASSWORD") && !value.isEmpty() ? "<as given>" : value));
+              String shown = key.endsWith("_PASSWORD") && !value.isEmpty() ? "<as given>"
+                  // each service has a secret of its own at the identity provider
+                  : key.equals("LEADFLOW_SECURITY_CLIENT_SECRET") ? IdentityProcess.clientSecret("<module>") : value;
+              lines.add("    " + key + "=" + shown);
             }
           });
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -208,6 +209,35 @@ class FunnelEndToEndTest {
         expected.add("REVIEW_QUEUED");
       }
       timelines.await(lead, expected.toArray(String[]::new));
+    }
+  }
+
+  /**
+   * Staff sign in once, in a real browser at the stack's identity provider: the care manager signs
+   * in at intake's leads list, then opens insurance's checks for a lead (another service) without
+   * being asked again. Signing out at intake ends insurance's session too (back-channel logout).
+   */
+  @Test
+  @Order(Order.DEFAULT + 4)
+  void aCareManagerSignsInOnceAtIntakeAndInsuranceOpensWithoutAskingAgainUntilSheSignsOut() throws Exception {
+    Assumptions.assumeTrue(StaffBrowser.installed(), "Chromium is not installed");
+    Submitted lead = api.submit(FormLead.asking("INSURANCE_VERIFICATION"));
+    timelines.await(lead, "INSURANCE_VERIFIED");
+    String insuranceChecks = stack.baseUrl("insurance-service") + "/api/checks?leadId=" + lead.leadId();
+    try (StaffBrowser browser = StaffBrowser.start()) {
+      browser.open(stack.baseUrl("intake-service") + "/care/");
+      browser.signInAt(stack.identityIssuer(), FunnelApi.CARE_MANAGER);
+      browser.awaitText("signed-in-as", "Signed in as " + FunnelApi.CARE_MANAGER);
+
+      browser.open(insuranceChecks);
+      browser.awaitPageContains(lead.leadId().toString());
+      assertThat(browser.url()).startsWith(insuranceChecks);
+
+      browser.open(stack.baseUrl("intake-service") + "/care/");
+      browser.click("sign-out");
+      browser.awaitUrl(stack.baseUrl("intake-service") + "/signed-out");
+      browser.open(insuranceChecks);
+      browser.awaitUrlStartingWith(stack.identityIssuer() + "/login");
     }
   }
 

@@ -31,6 +31,8 @@ final class FunnelStack implements AutoCloseable {
   private static final int LOG_TAIL_LINES = 40;
 
   private final StackLayout layout;
+  private static final String DEMO_USERS = "LEADFLOW_SECURITY_DEMO_USERS_ENABLED";
+
   private final LaunchOptions options;
   private final StackRunner runner;
 
@@ -60,13 +62,18 @@ final class FunnelStack implements AutoCloseable {
     String prefix = schemaLabel + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "_";
     LaunchOptions options = LaunchOptions.parse(
         "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort(),
-        "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.COUNT),
+        "--identity-port", "" + PortCheck.freePort(), "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.COUNT),
         "--postgres", postgres, "--postgres-user", POSTGRES_USER, "--schema-prefix", prefix);
     ServiceExtras extras = new ServiceExtras(
         // the launcher's own JVM options (C1 only, the serial collector): quick to start and warm
         List.of(),
-        // every lead of the test comes from one address, faster than any visitor types
-        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false")),
+        // every lead of the test comes from one address, faster than any visitor types; the API calls
+        // of the people in the funnel sign in as the demo users with HTTP Basic (the browser test signs
+        // in at the identity provider)
+        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false", DEMO_USERS, "true"),
+            "review-service", Map.of(DEMO_USERS, "true"),
+            "insurance-service", Map.of(DEMO_USERS, "true"),
+            "matching-service", Map.of(DEMO_USERS, "true")),
         false);
     StackRunner runner = new StackRunner(layout, options, new Console(System.out, false), extras);
     FunnelStack stack = new FunnelStack(layout, options, runner);
@@ -100,6 +107,13 @@ final class FunnelStack implements AutoCloseable {
         }
       }
     }
+    Path identity = layout.serviceJar(IdentityProcess.MODULE);
+    if (!Files.isRegularFile(identity)) {
+      problems.add(identity + " is missing.");
+    } else if (newestFileIn(layout.repoDir().resolve(IdentityProcess.MODULE).resolve("src").resolve("main"))
+        .compareTo(Files.getLastModifiedTime(identity)) > 0) {
+      problems.add(identity + " is older than its sources.");
+    }
     if (!problems.isEmpty()) {
       problems.add(BUILD_HINT);
       throw new AssertionError(String.join("\n", problems));
@@ -132,6 +146,11 @@ final class FunnelStack implements AutoCloseable {
 
   String baseUrl(String module) {
     return runner.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().baseUrl();
+  }
+
+  /** The identity provider staff sign in at. */
+  String identityIssuer() {
+    return IdentityProcess.issuerAt(options.identityPort());
   }
 
   String bootstrapServers() {

@@ -19,6 +19,7 @@ class LaunchOptionsTest {
     assertThat(options.kafkaPort()).isEqualTo(9092);
     assertThat(options.controllerPort()).isEqualTo(9093);
     assertThat(options.registryPort()).isEqualTo(8090);
+    assertThat(options.identityPort()).isEqualTo(8089);
     assertThat(options.servicePortBase()).isEqualTo(8081);
     assertThat(options.services()).isEqualTo(ServiceSpec.ALL);
     assertThat(options.database()).isNull();
@@ -78,7 +79,16 @@ class LaunchOptionsTest {
   @Test
   void portsMustNotCollide() {
     assertThatThrownBy(() -> LaunchOptions.parse("--registry-port", "9092"))
-        .hasMessage("the broker, controller and registry ports must differ");
+        .hasMessage("the broker, controller, registry and identity provider ports must differ");
+  }
+
+  @Test
+  void theIdentityProviderMovesWithItsOptionAndKeepsClearOfTheOthers() {
+    assertThat(LaunchOptions.parse("--identity-port", "18089").identityPort()).isEqualTo(18089);
+    assertThatThrownBy(() -> LaunchOptions.parse("--identity-port", "8090"))
+        .hasMessage("the broker, controller, registry and identity provider ports must differ");
+    assertThatThrownBy(() -> LaunchOptions.parse("--identity-port", "8083"))
+        .hasMessage("the service ports 8081-8084 must not include the broker, controller, registry or identity provider port (8083)");
   }
 
   @Test
@@ -94,7 +104,7 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse("--service-port-base", "65533"))
         .hasMessage("--service-port-base leaves no room for 5 ports above 65533");
     assertThatThrownBy(() -> LaunchOptions.parse("--service-port-base", "8088"))
-        .hasMessage("the service ports 8088-8092 must not include the broker, controller or registry port (8090)");
+        .hasMessage("the service ports 8088-8092 must not include the broker, controller, registry or identity provider port (8090)");
     assertThat(LaunchOptions.parse("--no-services", "--service-port-base", "8088").servicePortBase())
         .isEqualTo(8088);
   }

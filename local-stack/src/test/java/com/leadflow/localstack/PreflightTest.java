@@ -36,6 +36,7 @@ class PreflightTest {
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("The Kafka broker's jars are missing from " + layout.kafkaLibDir())
         .hasMessageContaining("apicurio-registry-app-3.0.9-runner.jar is missing")
+        .hasMessageContaining("The identity provider is not built")
         .hasMessageContaining("intake-service is not built")
         .hasMessageContaining("matching-service is not built")
         .hasMessageContaining("./mvnw -q package -DskipTests (or start with --no-services)");
@@ -47,6 +48,7 @@ class PreflightTest {
     touch(layout.kafkaLibDir().resolve("kafka_2.13-4.1.2.jar"));
     touch(layout.brokerLog4jConfig());
     touch(layout.registryRunnerJar());
+    touch(layout.serviceJar("identity"));
 
     assertThat(Preflight.missingArtifacts(layout, List.of())).isEmpty();
     assertThat(Preflight.missingArtifacts(layout, services(layout))).hasSize(4);
@@ -58,9 +60,11 @@ class PreflightTest {
     touch(layout.kafkaLibDir().resolve("kafka_2.13-4.1.2.jar"));
     touch(layout.brokerLog4jConfig());
     touch(layout.registryRunnerJar());
+    touch(layout.serviceJar("identity"));
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       LaunchOptions options = LaunchOptions.parse("--no-services", "--registry-port", "" + taken.getLocalPort(),
-          "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort());
+          "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(),
+          "--identity-port", "" + PortCheck.freePort());
 
       assertThatThrownBy(() -> Preflight.check(layout, options, List.of()))
           .hasMessage("port " + taken.getLocalPort()

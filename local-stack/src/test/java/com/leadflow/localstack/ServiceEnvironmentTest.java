@@ -36,6 +36,18 @@ class ServiceEnvironmentTest {
   }
 
   @Test
+  void everyServiceSignsStaffInAtThisRunsIdentityProviderWithASecretOfItsOwn() {
+    for (ServiceSpec service : stack) {
+      Map<String, String> env = ServiceEnvironment.of(service, stack, "k", "r", "d", null, "http://localhost:18089");
+
+      assertThat(env).containsEntry("LEADFLOW_SECURITY_ISSUER_URI", "http://localhost:18089")
+          .containsEntry("LEADFLOW_SECURITY_CLIENT_SECRET", service.module() + "-demo-secret")
+          // the client id is the service's name, the platform's default; HTTP Basic stays off
+          .doesNotContainKeys("LEADFLOW_SECURITY_CLIENT_ID", "LEADFLOW_SECURITY_DEMO_USERS_ENABLED");
+    }
+  }
+
+  @Test
   void reviewLinksCliniciansToImagingAtIntakeOnThisRunsPort() {
     assertThat(ServiceEnvironment.of(stack.get(1), stack, "k", "r", "d", null))
         .containsEntry("LEADFLOW_REVIEW_IMAGING_BASE_URL", "http://localhost:18081");

@@ -11,7 +11,7 @@ class SummaryTest {
 
   @Test
   void withServicesEveryPageHealthAndMetricsUrlIsListed() {
-    String text = String.join("\n", Summary.render(LaunchOptions.defaults(), "http://localhost:8090", true, layout, 41.2));
+    String text = String.join("\n", Summary.render(LaunchOptions.defaults(), "http://localhost:8090", "http://localhost:8089", true, layout, 41.2));
 
     assertThat(text).contains(
         "leadflow is up after 41.2 s",
@@ -33,7 +33,7 @@ class SummaryTest {
   @Test
   void withoutServicesItTellsHowToRunOneFromTheIde() {
     LaunchOptions options = LaunchOptions.parse("--no-services", "--kafka-port", "19092");
-    String text = String.join("\n", Summary.render(options, "http://localhost:18090", false, layout, 9.0));
+    String text = String.join("\n", Summary.render(options, "http://localhost:18090", "http://localhost:8089", false, layout, 9.0));
 
     assertThat(text)
         .doesNotContain("8081", "actuator")
@@ -46,7 +46,7 @@ class SummaryTest {
   @Test
   void onOtherPortsTheLinksFollowThem() {
     LaunchOptions options = LaunchOptions.parse("--service-port-base", "18081");
-    String text = String.join("\n", Summary.render(options, "http://localhost:8090", true, layout, 30.0));
+    String text = String.join("\n", Summary.render(options, "http://localhost:8090", "http://localhost:8089", true, layout, 30.0));
 
     assertThat(text).contains(
         "http://localhost:18081/care/",
@@ -60,11 +60,11 @@ class SummaryTest {
     LaunchOptions options = LaunchOptions.parse("--postgres", "jdbc:postgresql://db:5432/leadflow",
         "--postgres-password", "s3cret", "--schema-prefix", "dev_");
 
-    String withServices = String.join("\n", Summary.render(options, "http://localhost:8090", true, layout, 1.0));
+    String withServices = String.join("\n", Summary.render(options, "http://localhost:8090", "http://localhost:8089", true, layout, 1.0));
     assertThat(withServices).contains("jdbc:postgresql://db:5432/leadflow as postgres, schemas dev_<service>")
         .doesNotContain("s3cret");
 
-    String ideHint = String.join("\n", Summary.render(options.withNoServices(), "http://localhost:8090", false,
+    String ideHint = String.join("\n", Summary.render(options.withNoServices(), "http://localhost:8090", "http://localhost:8089", false,
         layout, 1.0));
     assertThat(ideHint).contains("LEADFLOW_DATABASE_URL=jdbc:postgresql://db:5432/leadflow",
             "LEADFLOW_DATABASE_USERNAME=postgres", "LEADFLOW_DATABASE_PASSWORD=<as given>")

@@ -41,7 +41,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort().withEnvironment(Map.of("HOME", profile.toString()))
                 .withLogFile(new File("target/chromedriver.log")).build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // a first sign-in (cold provider and service, busy machine) can take a while
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(180));
     }
 
     public static boolean installed() {

@@ -7,7 +7,8 @@ import org.springframework.http.HttpMethod;
  *
  * @param apiPath a GET that needs {@code role}, e.g. {@code /api/reviews}
  * @param role the role's name, e.g. {@code CLINICIAN}
- * @param roleLabel the role in the words a page uses, e.g. {@code Clinician}
+ * @param rolesNeeded what a page says the path needs, e.g. {@code the Clinician role} (or {@code the
+ *     Patient Care Manager role or the Administrator role} where either opens it)
  * @param user a demo user with the role (password {@code <user>-demo})
  * @param userWithoutRole a demo user without it
  * @param staffPage what a browser opens (a staff page, or {@code /leadflow/session} where the service
@@ -17,7 +18,7 @@ import org.springframework.http.HttpMethod;
  * @param changePath its path
  * @param changeBody its JSON body, or null
  */
-public record StaffAccess(String apiPath, String role, String roleLabel, String user, String userWithoutRole,
+public record StaffAccess(String apiPath, String role, String rolesNeeded, String user, String userWithoutRole,
         String staffPage, HttpMethod changeMethod, String changePath, String changeBody) {
 
     public static String password(String user) {

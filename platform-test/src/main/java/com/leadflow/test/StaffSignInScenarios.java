@@ -46,7 +46,9 @@ public abstract class StaffSignInScenarios {
 
     /** Signs out the way the service's page offers; by default as staff.js does on every staff page. */
     protected void signOutHere() {
-        browser.get(serviceUrl("/leadflow/session"));
+        if (!browser.getCurrentUrl().startsWith(serviceUrl("/"))) {
+            browser.get(serviceUrl("/leadflow/session"));
+        }
         ((JavascriptExecutor) browser).executeScript("""
                 fetch('/leadflow/session').then(r => r.json()).then(s => {
                   const form = document.createElement('form');
@@ -63,7 +65,7 @@ public abstract class StaffSignInScenarios {
         IdentityProviderServer.get().awaitReady();
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -115,7 +117,7 @@ public abstract class StaffSignInScenarios {
         signInAtTheProvider(staffAccess().userWithoutRole());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("role-needed")));
         assertThat(browser.findElement(By.id("role-needed")).getText()).isEqualTo("You are signed in as "
-                + staffAccess().userWithoutRole() + ". You need the " + staffAccess().roleLabel() + " role to open this page.");
+                + staffAccess().userWithoutRole() + ". You need " + staffAccess().rolesNeeded() + " to open this page.");
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlToBe(serviceUrl("/signed-out")));

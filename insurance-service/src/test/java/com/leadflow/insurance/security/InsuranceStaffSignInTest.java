@@ -13,7 +13,7 @@ class InsuranceStaffSignInTest extends StaffSignInScenarios {
 
     /** Insurance checks are for care managers; asking for a re-check is the change a cross-site page would try. */
     static final StaffAccess ACCESS = new StaffAccess("/api/checks?leadId=lead-1", "CARE_MANAGER",
-            "Patient Care Manager", "carla", "drlee", "/leadflow/session", HttpMethod.POST,
+            "the Patient Care Manager role", "carla", "drlee", "/leadflow/session", HttpMethod.POST,
             "/api/leads/lead-1/insurance-checks", null);
 
     @Override

@@ -12,7 +12,7 @@ import org.springframework.http.HttpMethod;
 class IntakeStaffSignInTest extends StaffSignInScenarios {
 
     /** Leads are for care managers; recording a contact attempt is the change a cross-site page would try. */
-    static final StaffAccess ACCESS = new StaffAccess("/api/care/leads", "CARE_MANAGER", "Patient Care Manager",
+    static final StaffAccess ACCESS = new StaffAccess("/api/care/leads", "CARE_MANAGER", "the Patient Care Manager role",
             "carla", "drlee", "/care/index.html", HttpMethod.POST,
             "/api/care/leads/00000000-0000-0000-0000-000000000000/contact-attempts",
             "{\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}");

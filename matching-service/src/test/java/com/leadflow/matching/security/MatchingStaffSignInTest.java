@@ -11,8 +11,9 @@ import org.springframework.http.HttpMethod;
 @AutoConfigureWebTestClient
 class MatchingStaffSignInTest extends StaffSignInScenarios {
 
-    /** The ambassador registry is for admins; pausing an ambassador is the change a cross-site page would try. */
-    static final StaffAccess ACCESS = new StaffAccess("/api/ambassadors", "ADMIN", "Administrator",
+    /** Admins and care managers look the ambassador registry up; pausing one (admins) is the change a cross-site page would try. */
+    static final StaffAccess ACCESS = new StaffAccess("/api/ambassadors", "ADMIN",
+            "the Patient Care Manager role or the Administrator role",
             "adam", "drlee", "/leadflow/session", HttpMethod.POST,
             "/api/ambassadors/00000000-0000-0000-0000-000000000000/pause", null);
 

@@ -85,8 +85,7 @@ final class DeniedResponses implements ServerAuthenticationEntryPoint, ServerAcc
                                         StaffPages.roleNeeded(who.getName(), roles, token.orElse(null))));
                     }
                     ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "role-needed", "Role needed",
-                            roles.isEmpty() ? "Your role does not allow this."
-                                    : "This needs the " + String.join(" or the ", roles.stream().map(Role::label).toList()) + " role.");
+                            roles.isEmpty() ? "Your role does not allow this." : "This needs " + StaffPages.needed(roles) + ".");
                     problem.setProperty("requiredRoles", roles.stream().map(Role::name).toList());
                     return problem(exchange, problem);
                 });

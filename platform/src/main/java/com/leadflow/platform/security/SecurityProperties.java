@@ -25,7 +25,7 @@ public record SecurityProperties(
         String issuerUri,
         String clientId,
         String clientSecret,
-        @DefaultValue({"openid", "profile"}) List<String> scopes,
+        @DefaultValue("openid,profile") List<String> scopes,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("preferred_username") String usernameClaim,
         @DefaultValue("false") boolean demoUsersEnabled,

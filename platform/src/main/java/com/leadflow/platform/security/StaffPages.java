@@ -35,8 +35,7 @@ final class StaffPages {
      * @param csrf the session's CSRF token as a hidden form field, or null when there is none
      */
     static String roleNeeded(String who, List<Role> roles, CsrfToken csrf) {
-        String needed = roles.isEmpty() ? "a role you do not have"
-                : roles.stream().map(role -> "the " + role.label() + " role").collect(Collectors.joining(" or "));
+        String needed = roles.isEmpty() ? "a role you do not have" : needed(roles);
         String action = csrf == null ? ""
                 : "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\""
                         + HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken())
@@ -63,6 +62,11 @@ final class StaffPages {
         return page("Signed out", "<h1>You are signed out</h1>"
                 + "<p>You are signed out of leadflow and its sign-in. Close the browser if others use this computer.</p>"
                 + "<p><a class=\"button\" href=\"" + SIGN_IN_PATH + "\">Sign in again</a></p>");
+    }
+
+    /** "the Clinician role", "the Patient Care Manager role or the Administrator role" */
+    static String needed(List<Role> roles) {
+        return roles.stream().map(role -> "the " + role.label() + " role").collect(Collectors.joining(" or "));
     }
 
     static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String html) {

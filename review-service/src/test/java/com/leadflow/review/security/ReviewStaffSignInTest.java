@@ -12,7 +12,7 @@ import org.springframework.http.HttpMethod;
 class ReviewStaffSignInTest extends StaffSignInScenarios {
 
     /** The queue is for clinicians; claiming a review is the change a cross-site page would try. */
-    static final StaffAccess ACCESS = new StaffAccess("/api/reviews", "CLINICIAN", "Clinician", "drlee", "carla",
+    static final StaffAccess ACCESS = new StaffAccess("/api/reviews", "CLINICIAN", "the Clinician role", "drlee", "carla",
             "/clinician/", HttpMethod.POST, "/api/reviews/00000000-0000-0000-0000-000000000000/claim", null);
 
     @Override
