@@ -129,7 +129,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MismatchedInputException mismatch = causeOf(e, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             return respond(Problems.invalid(List.of(new FieldViolation(path(mismatch), "type",
-                    typeMessage(mismatch.getTargetType())))), exchange);
+                    JsonTypes.expected(mismatch.getTargetType())))), exchange);
         }
         if (e.getMessage() != null && e.getMessage().contains("No request body")) {
             return respond(Problems.invalid(List.of(new FieldViolation("body", "required",
@@ -144,27 +144,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
                 "The request could not be read."), exchange);
-    }
-
-    /** What a field of this Java type takes, in the caller's terms (JSON's). */
-    static String typeMessage(Class<?> target) {
-        if (target == Boolean.class || target == boolean.class) {
-            return "Use the JSON value true or false (not text or a number).";
-        }
-        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
-                || target == Short.class || target == short.class || target == java.math.BigInteger.class) {
-            return "Use a whole number (not text or a decimal).";
-        }
-        if (target == double.class || target == float.class || (target != null && Number.class.isAssignableFrom(target))) {
-            return "Use a number (not text).";
-        }
-        if (target != null && (target.isArray() || java.util.Collection.class.isAssignableFrom(target))) {
-            return "Use a list.";
-        }
-        if (target == String.class) {
-            return "Use text.";
-        }
-        return "This field has the wrong type (e.g. text where a number or a list belongs).";
     }
 
     private FieldViolation undecodableBody(ServerWebExchange exchange) {

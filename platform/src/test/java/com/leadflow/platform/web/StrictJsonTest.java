@@ -50,4 +50,16 @@ class StrictJsonTest {
         assertThatThrownBy(() -> json.readValue("{\"pain\":7,\"mood\":\"fine\"}", Answer.class))
                 .isInstanceOf(UnrecognizedPropertyException.class);
     }
+
+    @Test
+    void aRefusedValueIsAnsweredWithWhatTheFieldTakes() {
+        assertThatThrownBy(() -> json.readValue("{\"pain\":6.7}", Answer.class))
+                .isInstanceOfSatisfying(MismatchedInputException.class, e -> {
+                    assertThat(ProblemDetailsAdvice.path(e)).isEqualTo("pain");
+                    assertThat(JsonTypes.expected(e.getTargetType())).isEqualTo("Use a whole number (not text or a decimal).");
+                });
+        assertThatThrownBy(() -> json.readValue("{\"consent\":1}", Answer.class))
+                .isInstanceOfSatisfying(MismatchedInputException.class, e ->
+                        assertThat(JsonTypes.expected(e.getTargetType())).contains("true or false"));
+    }
 }
