@@ -118,7 +118,8 @@ class ImagingUploadTest {
 
     @Test
     void unknownStatusLinksAndUnclaimedFilesAreNotFound() {
-        upload("/api/status/" + "B".repeat(43) + "/imaging", "report.pdf", PDF).expectStatus().isNotFound();
+        upload("/api/status/" + "B".repeat(43) + "/imaging", "report.pdf", PDF).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.instance").isEqualTo("/api/status/:token/imaging");
         String orphan = uploadNew("orphan.pdf", PDF).expectBody(Map.class).returnResult().getResponseBody()
                 .get("imagingId").toString();
         http.get().uri("/api/imaging/{id}", orphan).headers(h -> h.setBasicAuth("drlee", "drlee-demo")).exchange()

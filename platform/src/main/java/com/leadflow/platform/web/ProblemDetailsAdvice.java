@@ -159,6 +159,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : new FieldViolation("body", "malformed-body", "The request body could not be read.");
     }
 
+    /** Spring's own answers (404, 405, ...) would name the raw path as their instance; it may hold a token. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(java.net.URI.create(LoggedPaths.of(exchange.getRequest())));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
     /** {@code NotBlank} becomes {@code not-blank}: rule names are lower-case words joined by dashes. */
     static String ruleName(String code) {
         if (code == null) {
