@@ -29,7 +29,10 @@
   let firstTouch = touch;
   try {
     const stored = localStorage.getItem('leadflow.firstTouch');
-    if (stored) { firstTouch = JSON.parse(stored); } else { localStorage.setItem('leadflow.firstTouch', JSON.stringify(touch)); }
+    const kept = stored ? JSON.parse(stored) : null;
+    // the server takes a first touch of the last two years; after a year this visit counts as the first
+    const yearAgo = Date.now() - 365 * 24 * 3600 * 1000;
+    if (kept && Date.parse(kept.firstTouchAt) > yearAgo) { firstTouch = kept; } else { localStorage.setItem('leadflow.firstTouch', JSON.stringify(touch)); }
   } catch (e) { /* storage may be off; this visit is the first touch then */ }
 
   const relationship = document.getElementById('subscriberRelationship');

@@ -23,8 +23,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * A lead's whole path through intake (accepted, refused, duplicated, published, reported on, read
@@ -40,6 +45,9 @@ class PersonalDataStaysOutOfLogsTest {
 
     @Autowired
     KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    DatabaseClient db;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
@@ -81,4 +89,41 @@ class PersonalDataStaysOutOfLogsTest {
                         "+16285550199", "1958-03-27", "MBRZ77QX31", "Lake Merritt");
     }
 
+    /**
+     * The status link's token is the visitor's only key to their request: an error on a status-link
+     * path (here the database refusing the upload's row) is logged with the path, but never the token,
+     * whether it travels in the path or in the query.
+     */
+    @Test
+    void anUnexpectedErrorOnTheStatusLinkLeavesItsTokenOutOfTheLogs(CapturedOutput output) {
+        Map<String, String> accepted = Submissions.submit(http, LeadJson.valid());
+        String uploadUrl = accepted.get("imagingUploadUrl");
+        String token = uploadUrl.replaceAll("^/api/status/([^/]+)/imaging$", "$1");
+        assertThat(token).hasSize(43);
+        String trigger = "refuse_imaging_" + accepted.get("leadId").replace("-", "");
+        db.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "if new.lead_id = '" + accepted.get("leadId") + "' then raise exception 'refused by the test'; end if; "
+                + "return new; end $$").then().block();
+        db.sql("create trigger " + trigger + " before insert on imaging for each row execute function " + trigger + "()")
+                .then().block();
+        try {
+            MultipartBodyBuilder body = new MultipartBodyBuilder();
+            body.part("file", new ByteArrayResource("%PDF-1.7\n%%EOF\n".getBytes()) {
+                @Override
+                public String getFilename() {
+                    return "report.pdf";
+                }
+            }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+            http.post().uri(uploadUrl + "?ref=" + token).header("X-Forwarded-For", Clients.nextIp())
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                    .exchange()
+                    .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .expectBody(String.class).value(answer -> assertThat(answer).doesNotContain(token));
+        } finally {
+            db.sql("drop trigger " + trigger + " on imaging").then().block();
+            db.sql("drop function " + trigger + "()").then().block();
+        }
+
+        assertThat(output.getAll()).contains("Unexpected", "/api/status/").doesNotContain(token);
+    }
 }

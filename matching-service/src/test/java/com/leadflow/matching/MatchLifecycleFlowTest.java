@@ -159,4 +159,27 @@ class MatchLifecycleFlowTest extends MatchingScenario {
         assertThat(as("carla").get().uri("/api/matches?leadId={lead}", "no-such-lead").exchange()
                 .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody()).isEqualTo(List.of());
     }
+
+    @Test
+    void anAmbassadorWithAFieldTheFormDoesNotHaveOrAQuotedNumberIsRefusedAndNotAdded() {
+        Map<String, Object> lou = json(form("Lou", "Q", SPINAL_STENOSIS, LAMINECTOMY, 2));
+        lou.put("lastName", "Quill");
+        as("adam").post().uri("/api/ambassadors").bodyValue(lou).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lastName")
+                .jsonPath("$.errors[0].rule").isEqualTo("unknown-field");
+        lou.remove("lastName");
+        lou.put("maxActive", "2");
+        as("adam").post().uri("/api/ambassadors").bodyValue(lou).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("maxActive")
+                .jsonPath("$.errors[0].rule").isEqualTo("type");
+        lou.put("maxActive", 2.5);
+        as("adam").post().uri("/api/ambassadors").bodyValue(lou).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("maxActive");
+
+        assertThat(ambassadors.findAll().filter(a -> a.firstName().equals("Lou") && a.lastInitial().equals("Q"))
+                .collectList().block()).isEmpty();
+    }
 }

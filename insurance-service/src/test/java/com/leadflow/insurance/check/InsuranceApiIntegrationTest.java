@@ -175,6 +175,16 @@ class InsuranceApiIntegrationTest {
     }
 
     @Test
+    void aRecheckWithAFieldTheFormDoesNotHaveIsRefusedNamingIt() {
+        as("carla").post().uri("/api/leads/{leadId}/insurance-checks", newLeadId())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"memberId\": \"H55566677\", \"groupNumber\": \"G-1\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("groupNumber")
+                .jsonPath("$.errors[0].rule").isEqualTo("unknown-field");
+    }
+
+    @Test
     void concurrentRechecksOfOneLeadStartExactlyOneCheck() throws Exception {
         String leadId = newLeadId();
         TestLeads.submit(kafka, lead(leadId, insurance("wellcare", "WellCare", "NOTFOUND-9")), UUID.randomUUID().toString());

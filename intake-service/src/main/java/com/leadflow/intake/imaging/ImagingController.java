@@ -6,6 +6,8 @@ import com.leadflow.intake.timeline.LeadChanges;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.web.InvalidRequestException;
+import com.leadflow.platform.web.MultipartBodies;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -44,9 +46,11 @@ class ImagingController {
     private final AuditLog audit;
     private final LeadChanges changes;
     private final DatabaseClient db;
+    private final Clock clock;
 
     ImagingController(ImagingUploads uploads, ImagingRecords records, ImagingStore store, ImagingProperties properties,
-            AuditLog audit, LeadChanges changes, DatabaseClient db) {
+            AuditLog audit, LeadChanges changes, DatabaseClient db, Clock clock) {
+        this.clock = clock;
         this.uploads = uploads;
         this.records = records;
         this.store = store;
@@ -58,8 +62,8 @@ class ImagingController {
 
     @PostMapping(path = "/api/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> uploadWithForm(ServerWebExchange exchange) {
-        return exchange.getMultipartData().flatMap(parts -> {
-            Upload upload = Upload.of(parts);
+        return MultipartBodies.read(exchange).flatMap(parts -> {
+            Upload upload = Upload.of(parts, LocalDate.now(clock));
             return uploads.receiveForNewLead(upload.file(), upload.modality(), upload.studyDate());
         }).map(imaging -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imagingId", imaging.id(),
                 "format", imaging.format(), "sizeBytes", imaging.sizeBytes(),
@@ -68,8 +72,8 @@ class ImagingController {
 
     @PostMapping(path = "/api/status/{token}/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> uploadLater(@PathVariable String token, ServerWebExchange exchange) {
-        return leadOf(token).flatMap(leadId -> exchange.getMultipartData().flatMap(parts -> {
-            Upload upload = Upload.of(parts);
+        return leadOf(token).flatMap(leadId -> MultipartBodies.read(exchange).flatMap(parts -> {
+            Upload upload = Upload.of(parts, LocalDate.now(clock));
             return uploads.receiveForLead(leadId, upload.file(), upload.modality(), upload.studyDate());
         })).doOnNext(changes::published)
                 .map(change -> ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of("attached", true)));
@@ -109,9 +113,15 @@ class ImagingController {
         };
     }
 
-    /** The parts of an upload, checked. */
+    /**
+     * The parts of an upload, checked. A study date lies between the first CT scans (1971) and
+     * today (a day's grace: the visitor's today may be ahead of the server's).
+     */
     record Upload(FilePart file, ImagingModality modality, LocalDate studyDate) {
-        static Upload of(MultiValueMap<String, Part> parts) {
+
+        static final LocalDate FIRST_STUDIES = LocalDate.of(1971, 1, 1);
+
+        static Upload of(MultiValueMap<String, Part> parts, LocalDate today) {
             if (!(parts.getFirst("file") instanceof FilePart file)) {
                 throw InvalidRequestException.of("file", "required", "Attach a file in the part named 'file'.");
             }
@@ -129,6 +139,13 @@ class ImagingController {
                     studyDate = LocalDate.parse(field.value().strip());
                 } catch (DateTimeParseException e) {
                     throw InvalidRequestException.of("studyDate", "format", "Use a date like 2026-10-31.");
+                }
+                if (studyDate.isAfter(today.plusDays(1))) {
+                    throw InvalidRequestException.of("studyDate", "not-in-future", "A study date cannot lie in the future.");
+                }
+                if (studyDate.isBefore(FIRST_STUDIES)) {
+                    throw InvalidRequestException.of("studyDate", "plausible-date",
+                            "A study date is 1971 or later: please check the year.");
                 }
             }
             return new Upload(file, modality, studyDate);

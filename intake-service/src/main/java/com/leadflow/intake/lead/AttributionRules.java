@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-/** Where the visitor came from: short UTM values, http(s) addresses, a first touch not in the future. */
+/**
+ * Where the visitor came from: short UTM values, http(s) addresses, a first touch not in the future
+ * and at most two years ago (the form keeps a first touch for one year).
+ */
 final class AttributionRules {
 
     static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final Duration OLDEST_FIRST_TOUCH = Duration.ofDays(2 * 366);
 
     private AttributionRules() {
     }
@@ -24,6 +28,8 @@ final class AttributionRules {
                 firstTouch = Instant.parse(a.firstTouchAt().strip());
                 if (firstTouch.isAfter(now.plus(CLOCK_SKEW))) {
                     checks.fail("attribution.firstTouchAt", "not-in-future", "The first visit cannot lie in the future.");
+                } else if (firstTouch.isBefore(now.minus(OLDEST_FIRST_TOUCH))) {
+                    checks.fail("attribution.firstTouchAt", "plausible-date", "A first visit at most two years ago.");
                 }
             } catch (DateTimeParseException e) {
                 checks.fail("attribution.firstTouchAt", "format", "Use an ISO-8601 instant like 2026-01-31T10:15:30Z.");

@@ -1,6 +1,7 @@
 package com.leadflow.intake.lead;
 
 import com.leadflow.platform.web.FieldViolation;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,7 +35,11 @@ final class Checks {
         return value != null && !value.isBlank();
     }
 
-    /** Required text that fits {@code max} characters and matches {@code pattern} (if any). */
+    /**
+     * Required text that fits {@code max} characters and matches {@code pattern} (if any), in
+     * Unicode's composed form (NFC): "Zoë" typed as "Zoe" plus a combining diaeresis is kept as
+     * "Zoë", so it matches, counts and deduplicates as the same name.
+     */
     String text(String field, String value, boolean required, int max, Pattern pattern) {
         if (!present(value)) {
             if (required) {
@@ -42,7 +47,7 @@ final class Checks {
             }
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
         if (trimmed.length() > max) {
             fail(field, "max-length", "Use at most " + max + " characters.");
         } else if (pattern != null && !pattern.matcher(trimmed).matches()) {
@@ -86,6 +91,20 @@ final class Checks {
             }
         }
         return result;
+    }
+
+    /** A date of birth in the past and at most 120 years ago; null when absent or broken. */
+    LocalDate dateOfBirth(String field, String value, boolean required, LocalDate today) {
+        LocalDate date = date(field, value, required);
+        if (date != null && !date.isBefore(today)) {
+            fail(field, "in-past", "A date of birth lies in the past.");
+            return null;
+        }
+        if (date != null && date.isBefore(today.minusYears(120))) {
+            fail(field, "plausible-age", "A date of birth at most 120 years ago.");
+            return null;
+        }
+        return date;
     }
 
     LocalDate date(String field, String value, boolean required) {

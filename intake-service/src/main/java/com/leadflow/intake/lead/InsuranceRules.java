@@ -38,10 +38,8 @@ final class InsuranceRules {
                 LeadValidator.NAME);
         String last = checks.text("insurance.subscriberLastName", insurance.subscriberLastName(), someoneElse, 60,
                 LeadValidator.NAME);
-        LocalDate dob = checks.date("insurance.subscriberDateOfBirth", insurance.subscriberDateOfBirth(), someoneElse);
-        if (dob != null && !dob.isBefore(today)) {
-            checks.fail("insurance.subscriberDateOfBirth", "in-past", "A date of birth lies in the past.");
-        }
+        LocalDate dob = checks.dateOfBirth("insurance.subscriberDateOfBirth", insurance.subscriberDateOfBirth(),
+                someoneElse, today);
         if (!someoneElse) {
             // the patient is the subscriber: their own name and birth date already travel with the lead
             first = null;

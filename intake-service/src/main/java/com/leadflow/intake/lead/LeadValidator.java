@@ -21,17 +21,24 @@ import java.util.regex.Pattern;
  *   <li>at least one known service is requested;</li>
  *   <li>a first and last name, and an email or a phone number; the preferred channel must be one
  *       the visitor gave (a call-back or text needs a phone, email needs an email);</li>
- *   <li>a date of birth in the past (at most 120 years), a US ZIP code, a two-letter language;</li>
- *   <li>clinical answers from the known lists, pain from 0 to 10;</li>
+ *   <li>an adult's date of birth: at least 18 years ago (the practice treats adults; a visitor under 18
+ *       is asked to have a parent or guardian get in touch) and at most 120;</li>
+ *   <li>a US ZIP code that can exist (none starts with 000), a two-letter language;</li>
+ *   <li>names and other text in Unicode's composed form (NFC);</li>
+ *   <li>clinical answers from the known lists, pain a whole number from 0 to 10;</li>
  *   <li>insurance when verification is requested: payer and member id, and the subscriber's name
  *       and date of birth when the subscriber is not the patient;</li>
- *   <li>consent given, to a disclosure version the practice published.</li>
+ *   <li>consent given (the JSON value {@code true}), to a disclosure version the practice published;</li>
+ *   <li>a first touch at most two years ago and not in the future.</li>
  * </ul>
  */
 public class LeadValidator {
 
-    static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .'-]*");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} .'-]*");
+    /** A local part without empty dot-separated pieces, then domain labels that neither start nor end with a dash. */
+    static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s.]+(\\.[^@\\s.]+)*@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(\\p{L}{2,63}|xn--[A-Za-z0-9-]{1,59})");
+    static final int ADULT_AGE = 18;
     static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
@@ -52,14 +59,17 @@ public class LeadValidator {
             checks.fail("requestedServices", "required", "Choose at least one thing we can do for you.");
         }
         ValidLead.Contact contact = contact(checks, request.contact(), services);
-        LocalDate dateOfBirth = checks.date("dateOfBirth", request.dateOfBirth(), true);
         LocalDate today = LocalDate.now(clock);
-        if (dateOfBirth != null && !dateOfBirth.isBefore(today)) {
-            checks.fail("dateOfBirth", "in-past", "A date of birth lies in the past.");
-        } else if (dateOfBirth != null && dateOfBirth.isBefore(today.minusYears(120))) {
-            checks.fail("dateOfBirth", "plausible-age", "A date of birth at most 120 years ago.");
+        LocalDate dateOfBirth = checks.dateOfBirth("dateOfBirth", request.dateOfBirth(), true, today);
+        // a day's grace: on their birthday a visitor's today may be ahead of the server's
+        if (dateOfBirth != null && dateOfBirth.isAfter(today.plusDays(1).minusYears(ADULT_AGE))) {
+            checks.fail("dateOfBirth", "adults-only", "This form is for adults (18 or older). If you are younger, "
+                    + "please ask a parent or guardian to get in touch with us for you.");
         }
         String zip = checks.text("zipCode", request.zipCode(), true, 10, ZIP);
+        if (zip != null && ZIP.matcher(zip).matches() && zip.startsWith("000")) {
+            checks.fail("zipCode", "unassigned", "No US ZIP code starts with 000: please check it.");
+        }
         String language = checks.text("preferredLanguage", request.preferredLanguage(), false, 2, LANGUAGE);
         ValidLead.Clinical clinical = ClinicalRules.check(checks, request.clinical());
         ValidLead.Insurance insurance = InsuranceRules.check(checks, request.insurance(),

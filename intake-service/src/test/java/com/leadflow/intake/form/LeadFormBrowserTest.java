@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -131,6 +137,37 @@ class LeadFormBrowserTest {
     }
 
     @Test
+    void aVisitorUnder18IsAskedBesideTheDateOfBirthToHaveAParentOrGuardianGetInTouch() throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        // screenshots of the summary and of the field, kept in target/screenshots for people to look at
+        for (Dimension size : List.of(new Dimension(1280, 1000), new Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            browser.get("http://localhost:" + port + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("disclosure"), "Loading the consent text…")));
+            click("input[value=INFO_KIT]");
+            type("firstName", "Zoe");
+            type("lastName", "Quackenbush");
+            type("email", "zoe.young@example.org");
+            type("phone", "(415) 555-0143");
+            type("zipCode", "94110");
+            setDate("dateOfBirth", LocalDate.now(ZoneOffset.UTC).minusYears(15).toString());
+            browser.findElement(By.id("consent")).click();
+            browser.findElement(By.id("submit")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+            screenshot("form-under-18-" + size.getWidth() + "-summary");
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                    browser.findElement(By.id("dateOfBirth")));
+            screenshot("form-under-18-" + size.getWidth() + "-field");
+            assertThat(error("dateOfBirth")).contains("18 or older", "parent or guardian");
+            assertThat(browser.findElement(By.id("error-list")).getText()).startsWith("Date of birth:");
+            assertThat(browser.findElement(By.id("dateOfBirth")).getAttribute("aria-invalid")).isEqualTo("true");
+        }
+        browser.manage().window().setSize(before);
+    }
+
+    @Test
     void aCareManagerSignsInAndSeesLeadsWithTheirTimeline() {
         Submissions.submit(http, LeadJson.valid());
         // signs in at the practice's identity provider (the test JVM's), which sends the browser back;
@@ -146,6 +183,12 @@ class LeadFormBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#leads tr button")));
         browser.findElement(By.cssSelector("#leads tr button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "LEAD_SUBMITTED"));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private void click(String css) {

@@ -16,9 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 @IntakeIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ImagingUploadTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -110,13 +118,73 @@ class ImagingUploadTest {
 
     @Test
     void unknownStatusLinksAndUnclaimedFilesAreNotFound() {
-        upload("/api/status/" + "B".repeat(43) + "/imaging", "report.pdf", PDF).expectStatus().isNotFound();
+        upload("/api/status/" + "B".repeat(43) + "/imaging", "report.pdf", PDF).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.instance").isEqualTo("/api/status/:token/imaging");
         String orphan = uploadNew("orphan.pdf", PDF).expectBody(Map.class).returnResult().getResponseBody()
                 .get("imagingId").toString();
         http.get().uri("/api/imaging/{id}", orphan).headers(h -> h.setBasicAuth("drlee", "drlee-demo")).exchange()
                 .expectStatus().isNotFound();
         http.get().uri("/api/imaging/{id}", UUID.randomUUID()).headers(h -> h.setBasicAuth("drlee", "drlee-demo"))
                 .exchange().expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest(name = "study date {0} breaks {1}")
+    @MethodSource("implausibleStudyDates")
+    void aStudyDateThatCannotBeRightIsNamed(String studyDate, String rule) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(PDF) {
+            @Override
+            public String getFilename() {
+                return "report.pdf";
+            }
+        }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        body.part("studyDate", studyDate);
+        http.post().uri("/api/imaging").header("X-Forwarded-For", Clients.nextIp())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("studyDate")
+                .jsonPath("$.errors[0].rule").isEqualTo(rule);
+    }
+
+    static Stream<Arguments> implausibleStudyDates() {
+        return Stream.of(Arguments.of(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString(), "not-in-future"),
+                Arguments.of("1899-12-31", "plausible-date"));
+    }
+
+    static Stream<Arguments> malformedUploads() {
+        String part = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n";
+        return Stream.of(false, true).flatMap(throughStatusLink -> Stream.of(
+                Arguments.of(throughStatusLink, "a body that is not multipart", "multipart/form-data; boundary=XyZ",
+                        "this is not a multipart body"),
+                Arguments.of(throughStatusLink, "a content type without a boundary", "multipart/form-data",
+                        part + "\r\n%PDF-1.7\r\n--XyZ--\r\n"),
+                Arguments.of(throughStatusLink, "a part cut off before its end", "multipart/form-data; boundary=XyZ",
+                        part + "\r\n%PDF-1.7 and then nothing"),
+                Arguments.of(throughStatusLink, "a part whose headers never end", "multipart/form-data; boundary=XyZ",
+                        part + "Content-Type: application/pdf")));
+    }
+
+    @ParameterizedTest(name = "status link {0}: {1}")
+    @MethodSource("malformedUploads")
+    void aMalformedMultipartBodyIsRefusedWith400AndLoggedOnceWithoutAStackTrace(boolean throughStatusLink,
+            String what, String contentType, String body, CapturedOutput output) {
+        String uri = throughStatusLink ? Submissions.submit(http, LeadJson.valid()).get("imagingUploadUrl") : "/api/imaging";
+        String correlationId = "malformed-upload-" + UUID.randomUUID();
+        int before = output.getAll().length();
+
+        http.post().uri(uri).header("X-Forwarded-For", Clients.nextIp()).header("X-Correlation-Id", correlationId)
+                .header("Content-Type", contentType).bodyValue(body.getBytes()).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].rule").isEqualTo("malformed-multipart")
+                .jsonPath("$.errors[0].message").value(message -> assertThat(message.toString()).contains("multipart"));
+
+        String logged = output.getAll().substring(before);
+        assertThat(logged.lines().filter(line -> line.contains(correlationId))).singleElement()
+                .satisfies(line -> assertThat(line).contains("malformed multipart"));
+        assertThat(logged).doesNotContain("\tat ", "Exception:");
     }
 
     private WebTestClient.ResponseSpec uploadNew(String filename, byte[] bytes) {

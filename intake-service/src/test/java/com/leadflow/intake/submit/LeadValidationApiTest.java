@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadflow.intake.Clients;
 import com.leadflow.intake.IntakeIntegrationTest;
 import com.leadflow.intake.LeadJson;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,6 +88,19 @@ class LeadValidationApiTest {
                         l -> l.with("connectPreferences.ambassadorGender", "ANY")),
                 broken("imagingIds[0]", "format", l -> l.with("imagingIds", List.of("not-an-id"))),
                 broken("imagingIds[0]", "unknown-file", l -> l.with("imagingIds", List.of(UUID.randomUUID().toString()))),
+                broken("consent.contactConsentGiven", "type", l -> l.with("consent.contactConsentGiven", 1)),
+                broken("consent.contactConsentGiven", "type", l -> l.with("consent.contactConsentGiven", "true")),
+                broken("clinical.painLevel", "type", l -> l.with("clinical.painLevel", "7")),
+                broken("clinical.painLevel", "type", l -> l.with("clinical.painLevel", 6.7)),
+                broken("dateOfBirth", "adults-only", l -> l.with("dateOfBirth", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString())),
+                broken("dateOfBirth", "adults-only", l -> l.with("dateOfBirth", LocalDate.now(ZoneOffset.UTC).minusYears(18).plusDays(2).toString())),
+                broken("insurance.subscriberDateOfBirth", "plausible-age", l -> l.with("insurance.subscriberRelationship", "SPOUSE")
+                        .with("insurance.subscriberFirstName", "Ada").with("insurance.subscriberLastName", "Quill")
+                        .with("insurance.subscriberDateOfBirth", "1800-01-01")),
+                broken("attribution.firstTouchAt", "plausible-date", l -> l.with("attribution.firstTouchAt", "1800-01-01T00:00:00Z")),
+                broken("zipCode", "unassigned", l -> l.with("zipCode", "00000")),
+                broken("contact.email", "format", l -> l.with("contact.email", "zq@.example.org")),
+                broken("contact.email", "format", l -> l.with("contact.email", "zq@example..org")),
                 broken("favouriteColour", "unknown-field", l -> l.with("favouriteColour", "teal")),
                 broken("contact.middleName", "unknown-field", l -> l.with("contact.middleName", "Ann")));
     }
@@ -103,6 +118,35 @@ class LeadValidationApiTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(400)
                 .jsonPath("$.errors[?(@.field == '%s' && @.rule == '%s')]".formatted(field, rule)).exists();
+    }
+
+    @Test
+    void aVisitorUnder18IsAskedToHaveAParentOrGuardianGetInTouch() {
+        post(LeadJson.valid().with("dateOfBirth", LocalDate.now(ZoneOffset.UTC).minusYears(15).toString()).body())
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'dateOfBirth')].message").value(messages ->
+                        assertThat(messages.toString()).contains("18", "parent or guardian"));
+    }
+
+    @Test
+    void aVisitorTurning18TodayIsAccepted() {
+        post(LeadJson.valid().with("dateOfBirth", LocalDate.now(ZoneOffset.UTC).minusYears(18).toString()).body())
+                .expectStatus().isAccepted();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNameTypedWithACombiningMarkIsKeptInItsComposedForm() {
+        Map<String, String> accepted = http.post().uri("/api/leads").header("X-Forwarded-For", Clients.nextIp())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(LeadJson.valid().with("contact.firstName", "Zoe\u0308").with("contact.lastName", "Bjo\u0308rk").body())
+                .exchange().expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        http.get().uri("/api/leads/{id}", accepted.get("leadId")).headers(h -> h.setBasicAuth("carla", "carla-demo"))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.details.contact.firstName").isEqualTo("Zo\u00eb")
+                .jsonPath("$.details.contact.lastName").isEqualTo("Bj\u00f6rk");
     }
 
     @Test

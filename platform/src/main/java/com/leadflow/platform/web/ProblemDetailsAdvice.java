@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.context.MessageSourceResolvable;
@@ -59,13 +61,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request body is larger than this endpoint accepts."), exchange);
     }
 
+    /**
+     * A body the codec cannot decode at all, as a controller reading multipart itself meets it
+     * ({@link MultipartBodies}): the caller's mistake, so one short line, never a stack trace.
+     */
+    @ExceptionHandler(DecodingException.class)
+    public Mono<ResponseEntity<Object>> undecodable(DecodingException e, ServerWebExchange exchange) {
+        return respond(Problems.invalid(List.of(undecodableBody(exchange))), exchange);
+    }
+
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> unexpected(Exception e, ServerWebExchange exchange) {
-        // the message may quote data (a constraint violation names the duplicate value), so log the type only
+        // the message may quote data (a constraint violation names the duplicate value), so log the type only;
+        // the path may hold a status-link token, so it is masked
         log.error("Unexpected {} at {} {}", e.getClass().getName(), exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value());
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Unexpected error",
-                "The request could not be completed. Quote the X-Correlation-Id header when reporting it."), exchange);
+                LoggedPaths.of(exchange.getRequest()));
+        return respond(Problems.unexpected(HttpStatus.INTERNAL_SERVER_ERROR), exchange);
     }
 
     @Override
@@ -118,18 +129,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MismatchedInputException mismatch = causeOf(e, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             return respond(Problems.invalid(List.of(new FieldViolation(path(mismatch), "type",
-                    "This field has the wrong type (e.g. text where a number or a list belongs)."))), exchange);
-        }
-        if (causeOf(e, JacksonException.class) != null) {
-            return respond(Problems.invalid(List.of(new FieldViolation("body", "malformed-json",
-                    "The request body is not well-formed JSON."))), exchange);
+                    JsonTypes.expected(mismatch.getTargetType())))), exchange);
         }
         if (e.getMessage() != null && e.getMessage().contains("No request body")) {
             return respond(Problems.invalid(List.of(new FieldViolation("body", "required",
                     "The request needs a body."))), exchange);
         }
+        if (causeOf(e, DecodingException.class) != null && causeOf(e, JacksonException.class) == null) {
+            return respond(Problems.invalid(List.of(undecodableBody(exchange))), exchange);
+        }
+        if (causeOf(e, JacksonException.class) != null) {
+            return respond(Problems.invalid(List.of(new FieldViolation("body", "malformed-json",
+                    "The request body is not well-formed JSON."))), exchange);
+        }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
                 "The request could not be read."), exchange);
+    }
+
+    private FieldViolation undecodableBody(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        MediaType type = request.getHeaders().getContentType();
+        boolean multipart = type != null && "multipart".equalsIgnoreCase(type.getType());
+        // the parser's message may quote the body, so it is not logged
+        log.info("Refused a malformed {} body at {} {}", multipart ? "multipart" : "request", request.getMethod(),
+                LoggedPaths.of(request));
+        return multipart
+                ? new FieldViolation("body", "malformed-multipart", "The request body is not well-formed multipart "
+                        + "form data (a boundary, a part's headers or a part's end is missing).")
+                : new FieldViolation("body", "malformed-body", "The request body could not be read.");
+    }
+
+    /** Spring's own answers (404, 405, ...) would name the raw path as their instance; it may hold a token. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(java.net.URI.create(LoggedPaths.of(exchange.getRequest())));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     /** {@code NotBlank} becomes {@code not-blank}: rule names are lower-case words joined by dashes. */
@@ -163,7 +200,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(java.net.URI.create(LoggedPaths.of(exchange.getRequest())));
         return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
     }
 }

@@ -32,6 +32,12 @@ public final class Problems {
         return problem;
     }
 
+    /** A failure the caller cannot fix; the correlation id lets ops find its log line. */
+    public static ProblemDetail unexpected(HttpStatusCode status) {
+        return of(status, "unexpected", "Unexpected error",
+                "The request could not be completed. Quote the X-Correlation-Id header when reporting it.");
+    }
+
     /** 400 naming each broken field rule. */
     public static ProblemDetail invalid(List<FieldViolation> violations) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
@@ -54,7 +60,7 @@ public final class Problems {
         fields.put("title", problem.getTitle());
         fields.put("status", problem.getStatus());
         fields.put("detail", problem.getDetail());
-        fields.put("instance", exchange.getRequest().getPath().value());
+        fields.put("instance", LoggedPaths.of(exchange.getRequest()));
         if (problem.getProperties() != null) {
             fields.putAll(problem.getProperties());
         }

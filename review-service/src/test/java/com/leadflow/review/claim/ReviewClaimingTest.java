@@ -198,6 +198,19 @@ class ReviewClaimingTest {
     }
 
     @Test
+    void aCompletionWithAFieldTheFormDoesNotHaveIsRefusedAndTheReviewStaysOpen() {
+        Queued review = reviews.queueLead(List.of());
+        api.post("drlee", review.reviewId(), "claim").expectStatus().isOk();
+
+        assertRejected(review, Map.of("outcome", "CANDIDATE", "recommendedProcedure", "LAMINECTOMY",
+                "urgency", "HIGH"), "urgency", "unknown-field");
+        assertRejected(review, Map.of("outcome", "CANDIDATE", "recommendedProcedure", List.of("LAMINECTOMY")),
+                "recommendedProcedure", "type");
+
+        api.review("drlee", review.reviewId()).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void everyStepOfAReviewReachesTheLeadTimelineWithoutNotesOrPatientData() {
         Queued review = reviews.queueLead(List.of(RedFlag.PROGRESSIVE_WEAKNESS));
         api.post("drlee", review.reviewId(), "claim").expectStatus().isOk();
