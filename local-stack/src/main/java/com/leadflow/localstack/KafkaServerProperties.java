@@ -40,6 +40,13 @@ public final class KafkaServerProperties {
 
     // services come up one after another; waiting 3 s for more group members only delays them
     p.put("group.initial.rebalance.delay.ms", "0");
+    // the services use the consumer group protocol, whose liveness the broker sets: a SIGKILLed
+    // instance's partitions stay with it until its session times out (45 s by default, and at
+    // least); 6 s, with a heartbeat every 2 s, hands them on while the instance is still restarting
+    p.put("group.consumer.session.timeout.ms", "6000");
+    p.put("group.consumer.min.session.timeout.ms", "6000");
+    p.put("group.consumer.heartbeat.interval.ms", "2000");
+    p.put("group.consumer.min.heartbeat.interval.ms", "2000");
     // services create their topics with the settings they need; a typo must not invent a topic
     p.put("auto.create.topics.enable", "false");
 

@@ -118,6 +118,19 @@ class ComposeFileTest {
     }
   }
 
+  @Test
+  void theBrokerHandsOnADeadInstancesPartitionsAsSoonAsTheLocalStacksDoes() {
+    Map<String, Object> env = environment(service("kafka"));
+    Map<String, String> local = KafkaServerProperties.of(9092, 9093, REPO.resolve(".local/kafka"));
+    List<String> groupSettings = local.keySet().stream().filter(key -> key.startsWith("group.consumer.")).toList();
+
+    assertThat(groupSettings).isNotEmpty();
+    for (String key : groupSettings) {
+      assertThat(String.valueOf(env.get("KAFKA_" + key.replace('.', '_').toUpperCase()))).as(key)
+          .isEqualTo(local.get(key));
+    }
+  }
+
   /** Every setting name the service's own and the platform's code and configuration read, relaxed. */
   private static Set<String> settingsReadBy(String module) throws IOException {
     Set<String> known = new HashSet<>();

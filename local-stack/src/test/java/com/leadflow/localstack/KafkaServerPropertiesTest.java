@@ -39,6 +39,16 @@ class KafkaServerPropertiesTest {
   }
 
   @Test
+  void aDeadGroupMembersPartitionsAreHandedOnWithinSixSeconds() {
+    Map<String, String> p = KafkaServerProperties.of(9092, 9093, dataDir);
+
+    assertThat(p).containsEntry("group.consumer.session.timeout.ms", "6000")
+        .containsEntry("group.consumer.min.session.timeout.ms", "6000")
+        .containsEntry("group.consumer.heartbeat.interval.ms", "2000")
+        .containsEntry("group.consumer.min.heartbeat.interval.ms", "2000");
+  }
+
+  @Test
   void smallFootprint() {
     Map<String, String> p = KafkaServerProperties.of(9092, 9093, dataDir);
 

@@ -32,7 +32,12 @@ public class ContainersEnvironment implements ApplicationContextInitializer<Conf
 
     private static synchronized void start() {
         if (kafka == null) {
-            kafka = new KafkaContainer("apache/kafka:4.1.2");
+            // the broker's side of the consumer group protocol, as docker-compose.yml sets it
+            kafka = new KafkaContainer("apache/kafka:4.1.2")
+                    .withEnv("KAFKA_GROUP_CONSUMER_SESSION_TIMEOUT_MS", "6000")
+                    .withEnv("KAFKA_GROUP_CONSUMER_MIN_SESSION_TIMEOUT_MS", "6000")
+                    .withEnv("KAFKA_GROUP_CONSUMER_HEARTBEAT_INTERVAL_MS", "2000")
+                    .withEnv("KAFKA_GROUP_CONSUMER_MIN_HEARTBEAT_INTERVAL_MS", "2000");
             postgres = new PostgreSQLContainer<>("postgres:15-alpine");
             kafka.start();
             postgres.start();

@@ -20,7 +20,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// the broker's side of the services' consumer group protocol, as the local stack sets it: without
+// it a listener that joins after another waits up to two 5 s heartbeats for its partitions
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
+        "group.consumer.session.timeout.ms=6000", "group.consumer.min.session.timeout.ms=6000",
+        "group.consumer.heartbeat.interval.ms=2000", "group.consumer.min.heartbeat.interval.ms=2000"})
 @ContextConfiguration(initializers = LeadflowTestEnvironment.class)
 public @interface LeadflowIntegrationTest {
 }
