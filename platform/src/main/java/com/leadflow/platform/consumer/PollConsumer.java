@@ -78,9 +78,9 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     private void consume(List<ConsumerRecord<String, Object>> poll) {
         List<Event<V>> events = new ArrayList<>(poll.size());
         Map<Event<V>, Integer> positions = new IdentityHashMap<>();
-        RuntimeException rejection = null;
+        RuntimeException unusable = null;
         int stop = poll.size();
-        for (int i = 0; i < poll.size() && rejection == null; i++) {
+        for (int i = 0; i < poll.size() && unusable == null; i++) {
             try {
                 Event<V> event = read(poll.get(i));
                 if (handler.wants(event)) {
@@ -89,15 +89,18 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
                 } else {
                     skipped.increment();
                 }
-            } catch (EventRejectedException | DeserializationException unusable) {
-                rejection = unusable;
+            } catch (RuntimeException failure) {
+                // rejected (or unreadable) records go to the dead-letter topic at once, others after retries
+                unusable = failure;
                 stop = i;
             }
         }
         applyAll(events, positions);
-        if (rejection != null) {
-            rejected.increment();
-            throw new BatchListenerFailedException("Record " + stop + " of the poll can never apply", rejection, stop);
+        if (unusable != null) {
+            if (unusable instanceof EventRejectedException || unusable instanceof DeserializationException) {
+                rejected.increment();
+            }
+            throw new BatchListenerFailedException("Record " + stop + " of the poll cannot be applied", unusable, stop);
         }
     }
 
@@ -127,22 +130,37 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         if (events.isEmpty()) {
             return;
         }
+        List<Event<V>> applied;
         try {
-            committed(applyInOneTransaction(events));
+            applied = applyInOneTransaction(events);
         } catch (RuntimeException failure) {
-            if (events.size() == 1) {
-                throw new BatchListenerFailedException("Record " + positions.get(events.get(0)) + " of the poll failed",
-                        failure, positions.get(events.get(0)));
-            }
-            for (Event<V> event : events) {
-                try {
-                    committed(applyInOneTransaction(List.of(event)));
-                } catch (RuntimeException alone) {
-                    throw new BatchListenerFailedException("Record " + positions.get(event) + " of the poll failed",
-                            alone, positions.get(event));
-                }
+            applied = oneByOne(events, positions, failure);
+        }
+        committed(applied);
+    }
+
+    /**
+     * Applies the events one per transaction after their poll failed as a whole, to find the one
+     * that fails; the poll is split there. Returns the applied events when none fails alone.
+     */
+    private List<Event<V>> oneByOne(List<Event<V>> events, Map<Event<V>, Integer> positions, RuntimeException failure) {
+        if (events.size() == 1) {
+            throw failedAt(positions.get(events.get(0)), failure);
+        }
+        List<Event<V>> applied = new ArrayList<>();
+        for (Event<V> event : events) {
+            try {
+                applied.addAll(applyInOneTransaction(List.of(event)));
+            } catch (RuntimeException alone) {
+                committed(applied);
+                throw failedAt(positions.get(event), alone);
             }
         }
+        return applied;
+    }
+
+    private static BatchListenerFailedException failedAt(int position, RuntimeException failure) {
+        return new BatchListenerFailedException("Record " + position + " of the poll failed", failure, position);
     }
 
     private List<Event<V>> applyInOneTransaction(List<Event<V>> events) {
@@ -165,9 +183,16 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         return fresh.stream().map(byRecord::get).toList();
     }
 
+    /** What follows a commit never fails the poll: the events are applied, whatever the announcement does. */
     private void committed(List<Event<V>> applied) {
-        if (!applied.isEmpty()) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
             handler.committed(applied);
+        } catch (RuntimeException failure) {
+            LOG.warn(() -> consumer + ": after applying " + applied.size() + " event(s) the handler failed ("
+                    + failure.getClass().getName() + ")");
         }
     }
 

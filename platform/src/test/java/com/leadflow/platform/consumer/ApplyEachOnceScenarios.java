@@ -69,6 +69,20 @@ abstract class ApplyEachOnceScenarios {
         assertThat(storedEvents()).containsExactlyInAnyOrder(a, b);
     }
 
+    @Test
+    void aPollOfOneEventDeliveredAgainIsAppliedOnce() {
+        String a = UUID.randomUUID().toString();
+
+        var first = idempotent.applyEachOnceBlocking(consumer, List.of(record(a)), this::store);
+        var again = idempotent.applyEachOnceBlocking(consumer, List.of(record(a)), this::store);
+        var twiceInOnePoll = idempotent.applyEachOnceBlocking(consumer, List.of(record(a), record(a)), this::store);
+
+        assertThat(first).extracting(IdempotentConsumer::eventId).containsExactly(a);
+        assertThat(again).isEmpty();
+        assertThat(twiceInOnePoll).isEmpty();
+        assertThat(storedEvents()).containsExactly(a);
+    }
+
     private ConsumerRecord<String, String> record(String eventId) {
         var record = new ConsumerRecord<String, String>("leads.status", 0, offset++, lead, "report");
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, eventId);
