@@ -233,7 +233,8 @@
     $('replay-summary').textContent = 'Working out what would be sent…';
     try {
       plan = await api('/api/replays/dry-run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(selection) });
-      $('replay-summary').textContent = 'Nothing has been sent. ' + plan.toReplay + ' would go back to their topic'
+      $('replay-summary').textContent = 'Nothing has been sent. '
+        + (plan.toReplay === 1 ? '1 dead letter would go back to its topic' : plan.toReplay + ' dead letters would go back to their topics')
         + (plan.toPark ? ', ' + plan.toPark + ' would be parked' : '') + ' (' + plan.selection + ').';
       fill('replay-plan', plan.items.map((item) => row([
         el('span', item.deadLetter.topic + ' @ ' + item.deadLetter.offset, 'mono'), leadLink(item.leadId),
@@ -316,6 +317,7 @@
   async function refreshAudit() {
     try {
       const replays = await api('/api/replays');
+      $('audit-empty').hidden = replays.length > 0;
       fill('audit', replays.map((r) => row([when(r.requested_at), r.actor, td(r.reason, 'wrap'), td(r.selection, 'wrap'),
         td(r.replayed, 'num'), td(r.parked, 'num'), td(r.failed, 'num')])));
     } catch (error) { /* shown on the next refresh */ }
