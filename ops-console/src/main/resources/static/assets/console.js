@@ -55,9 +55,10 @@
     if (seconds === null || seconds === undefined) return '–';
     const s = Math.round(seconds);
     if (s < 60) return s + ' s';
-    if (s < 3600) return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
-    if (s < 86400) return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
-    return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h';
+    const two = (big, bigUnit, small, smallUnit) => big + ' ' + bigUnit + (small ? ' ' + small + ' ' + smallUnit : '');
+    if (s < 3600) return two(Math.floor(s / 60), 'min', s % 60, 's');
+    if (s < 86400) return two(Math.floor(s / 3600), 'h', Math.floor((s % 3600) / 60), 'min');
+    return two(Math.floor(s / 86400), 'd', Math.floor((s % 86400) / 3600), 'h');
   }
 
   function since(iso) { return iso ? age((Date.now() - Date.parse(iso)) / 1000) : '–'; }

@@ -62,6 +62,7 @@ abstract class OutboxPublishingScenarios {
             assertThat(schema.statusCode()).isEqualTo(200);
             assertThat(schema.body()).contains("LeadStatusChanged");
             assertThat(TopicProbe.header(wire, EventHeaders.EVENT_ID)).isEqualTo(eventId.toString());
+            assertThat(TopicProbe.header(wire, EventHeaders.SOURCE)).isEqualTo("platform-test-app");
 
             ConsumerRecord<String, LeadStatusChanged> read = decoded.await(r -> leadId.equals(r.key()), WAIT);
             assertThat(read.value()).isEqualTo(event);
