@@ -63,10 +63,14 @@
 
   function since(iso) { return iso ? age((Date.now() - Date.parse(iso)) / 1000) : '–'; }
 
+  // today's times as 07:37:51, older ones with their day
   function when(iso) {
     if (!iso) return '–';
     const d = new Date(iso);
-    return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const time = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false };
+    return d.toDateString() === new Date().toDateString()
+      ? d.toLocaleTimeString(undefined, time)
+      : d.toLocaleString(undefined, Object.assign({ month: 'short', day: 'numeric' }, time));
   }
 
   function retention(ms) {
@@ -200,7 +204,8 @@
     const groups = data.summary.groups;
     $('dead-letters-empty').hidden = groups.length > 0;
     fill('dead-letter-groups', groups.map((g) => {
-      const button = el('button', 'Dry run replay', 'secondary');
+      const button = el('button', 'Dry run', 'secondary');
+      button.title = 'See what a replay of this group would send';
       button.type = 'button';
       button.disabled = g.waiting === 0;
       button.addEventListener('click', () => dryRun({ originalTopic: g.originalTopic, group: g.group, reason: g.reason }));
