@@ -55,17 +55,22 @@
     if (seconds === null || seconds === undefined) return '–';
     const s = Math.round(seconds);
     if (s < 60) return s + ' s';
-    if (s < 3600) return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
-    if (s < 86400) return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
-    return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h';
+    const two = (big, bigUnit, small, smallUnit) => big + ' ' + bigUnit + (small ? ' ' + small + ' ' + smallUnit : '');
+    if (s < 3600) return two(Math.floor(s / 60), 'min', s % 60, 's');
+    if (s < 86400) return two(Math.floor(s / 3600), 'h', Math.floor((s % 3600) / 60), 'min');
+    return two(Math.floor(s / 86400), 'd', Math.floor((s % 86400) / 3600), 'h');
   }
 
   function since(iso) { return iso ? age((Date.now() - Date.parse(iso)) / 1000) : '–'; }
 
+  // today's times as 07:37:51, older ones with their day
   function when(iso) {
     if (!iso) return '–';
     const d = new Date(iso);
-    return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const time = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false };
+    return d.toDateString() === new Date().toDateString()
+      ? d.toLocaleTimeString(undefined, time)
+      : d.toLocaleString(undefined, Object.assign({ month: 'short', day: 'numeric' }, time));
   }
 
   function retention(ms) {
@@ -199,7 +204,8 @@
     const groups = data.summary.groups;
     $('dead-letters-empty').hidden = groups.length > 0;
     fill('dead-letter-groups', groups.map((g) => {
-      const button = el('button', 'Dry run replay', 'secondary');
+      const button = el('button', 'Dry run', 'secondary');
+      button.title = 'See what a replay of this group would send';
       button.type = 'button';
       button.disabled = g.waiting === 0;
       button.addEventListener('click', () => dryRun({ originalTopic: g.originalTopic, group: g.group, reason: g.reason }));
@@ -233,7 +239,8 @@
     $('replay-summary').textContent = 'Working out what would be sent…';
     try {
       plan = await api('/api/replays/dry-run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(selection) });
-      $('replay-summary').textContent = 'Nothing has been sent. ' + plan.toReplay + ' would go back to their topic'
+      $('replay-summary').textContent = 'Nothing has been sent. '
+        + (plan.toReplay === 1 ? '1 dead letter would go back to its topic' : plan.toReplay + ' dead letters would go back to their topics')
         + (plan.toPark ? ', ' + plan.toPark + ' would be parked' : '') + ' (' + plan.selection + ').';
       fill('replay-plan', plan.items.map((item) => row([
         el('span', item.deadLetter.topic + ' @ ' + item.deadLetter.offset, 'mono'), leadLink(item.leadId),
@@ -316,6 +323,7 @@
   async function refreshAudit() {
     try {
       const replays = await api('/api/replays');
+      $('audit-empty').hidden = replays.length > 0;
       fill('audit', replays.map((r) => row([when(r.requested_at), r.actor, td(r.reason, 'wrap'), td(r.selection, 'wrap'),
         td(r.replayed, 'num'), td(r.parked, 'num'), td(r.failed, 'num')])));
     } catch (error) { /* shown on the next refresh */ }

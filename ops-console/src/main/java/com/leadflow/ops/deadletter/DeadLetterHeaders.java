@@ -28,7 +28,7 @@ public final class DeadLetterHeaders {
     public static final String EXCEPTION_CAUSE_CLASS = "kafka_dlt-exception-cause-fqcn";
 
     private static final List<String> TEXT = List.of(EventHeaders.EVENT_ID, EventHeaders.CORRELATION_ID,
-            EventHeaders.EVENT_TYPE, EventHeaders.DLT_REASON, ORIGINAL_TOPIC, ORIGINAL_GROUP, EXCEPTION_CLASS,
+            EventHeaders.EVENT_TYPE, EventHeaders.SOURCE, EventHeaders.DLT_REASON, ORIGINAL_TOPIC, ORIGINAL_GROUP, EXCEPTION_CLASS,
             EXCEPTION_CAUSE_CLASS, ReplayHeaders.REPLAYED_BY, ReplayHeaders.REPLAY_OF, ReplayHeaders.REPLAY_COUNT);
     private static final List<String> NUMBERS = List.of(ORIGINAL_PARTITION, ORIGINAL_OFFSET);
 

@@ -14,7 +14,7 @@ public record LeadTrace(String leadId, Instant from, Instant to, List<Step> step
         List<String> truncatedPartitions) {
 
     /**
-     * @param reporter who wrote the record: its reporter header, else the topic's writer in the catalog
+     * @param reporter who wrote the record: its {@code leadflow-source} header, else the topic's writer in the catalog
      * @param groups for each group with a committed offset on the partition: whether it has read past this record
      * @param deadLetterReason why the record is a dead letter, on a dead-letter topic
      */

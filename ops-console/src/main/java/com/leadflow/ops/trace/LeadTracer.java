@@ -39,7 +39,6 @@ import org.apache.kafka.common.utils.Utils;
  */
 public class LeadTracer {
 
-    static final String REPORTER_HEADER = "leadflow-reporter";
     private static final Pattern LEAD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final Duration POLL = Duration.ofMillis(300);
 
@@ -132,7 +131,7 @@ public class LeadTracer {
         boolean deadLetter = FlowSampler.isDeadLetterTopic(record.topic());
         return new Step(Instant.ofEpochMilli(record.timestamp()), record.topic(), record.partition(), record.offset(),
                 EventHeaders.read(headers, EventHeaders.EVENT_TYPE).orElse(null),
-                DeadLetterHeaders.text(headers, REPORTER_HEADER).orElse(writer),
+                DeadLetterHeaders.text(headers, EventHeaders.SOURCE).orElse(writer),
                 DeadLetterHeaders.text(headers, EventHeaders.EVENT_ID).orElse(null),
                 DeadLetterHeaders.text(headers, EventHeaders.CORRELATION_ID).orElse(null),
                 groups,

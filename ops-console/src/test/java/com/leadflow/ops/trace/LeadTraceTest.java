@@ -6,6 +6,7 @@ import com.leadflow.ops.overview.OpsSampler;
 import com.leadflow.ops.support.ConsoleApi;
 import com.leadflow.ops.support.OpsConsoleIntegrationTest;
 import com.leadflow.ops.support.TestLeads;
+import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,8 +52,10 @@ class LeadTraceTest {
         kafka.send(TestLeads.record(Topics.LEADS_SUBMITTED, otherLead, TestLeads.submitted(otherLead))).get();
         RecordMetadata submitted = kafka.send(TestLeads.record(Topics.LEADS_SUBMITTED, leadId, TestLeads.submitted(leadId)))
                 .get().getRecordMetadata();
-        RecordMetadata status = kafka.send(TestLeads.record(Topics.LEADS_STATUS, leadId, TestLeads.reviewQueued(leadId)))
-                .get().getRecordMetadata();
+        var statusRecord = TestLeads.record(Topics.LEADS_STATUS, leadId, TestLeads.reviewQueued(leadId));
+        // the relay names the publishing service; leads.status has three writers
+        EventHeaders.write(statusRecord.headers(), EventHeaders.SOURCE, "review-service");
+        RecordMetadata status = kafka.send(statusRecord).get().getRecordMetadata();
 
         // a group that has read the lead's submission, and not yet its status report
         String group = "trace-test-reader";
@@ -75,7 +78,8 @@ class LeadTraceTest {
                 .containsEntry("reporter", "intake-service");
         assertThat(steps.get(0).get("correlationId")).asString().startsWith("corr-");
         assertThat((Map<String, Boolean>) steps.get(0).get("groups")).containsEntry(group, true);
-        assertThat(steps.get(1)).containsEntry("eventType", "com.leadflow.events.LeadStatusChanged");
+        assertThat(steps.get(1)).containsEntry("eventType", "com.leadflow.events.LeadStatusChanged")
+                .containsEntry("reporter", "review-service");
         assertThat((Map<String, Boolean>) steps.get(1).get("groups")).containsEntry(group, false);
         assertThat(Instant.parse((String) steps.get(0).get("at"))).isBeforeOrEqualTo(Instant.parse((String) steps.get(1).get("at")));
     }

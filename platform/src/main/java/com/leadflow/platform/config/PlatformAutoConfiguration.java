@@ -60,9 +60,11 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "leadflow.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     public OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
-            OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+            OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
+            @Value("${spring.application.name:}") String applicationName) {
         return new OutboxRelay(db, tx, kafka, signal, properties,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                applicationName.isBlank() ? null : applicationName);
     }
 
     @Bean

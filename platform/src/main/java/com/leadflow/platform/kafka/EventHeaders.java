@@ -14,6 +14,8 @@ public final class EventHeaders {
     public static final String CORRELATION_ID = "leadflow-correlation-id";
     /** The Avro record name of the value, for tools that read topics without the registry. */
     public static final String EVENT_TYPE = "leadflow-event-type";
+    /** The service that published the event (its {@code spring.application.name}), for tools that trace a lead. */
+    public static final String SOURCE = "leadflow-source";
     /** Why a record ended on a dead-letter topic, in words free of patient data. */
     public static final String DLT_REASON = "leadflow-dlt-reason";
 

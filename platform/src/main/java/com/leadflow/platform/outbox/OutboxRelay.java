@@ -47,6 +47,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final String instance = "relay-" + UUID.randomUUID();
     private final MeterRegistry meters;
+    private final String source;
     private volatile Disposable loop;
     private volatile Disposable housekeeping;
 
@@ -57,6 +58,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
             OutboxRelaySignal signal, OutboxProperties properties, MeterRegistry meters) {
+        this(db, tx, kafka, signal, properties, meters, null);
+    }
+
+    /** @param source the publishing service's name, written in every event's {@code leadflow-source} header */
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
+            OutboxRelaySignal signal, OutboxProperties properties, MeterRegistry meters, String source) {
+        this.source = source;
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
@@ -171,6 +179,7 @@ public class OutboxRelay implements SmartLifecycle {
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, row.eventId().toString());
         EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, row.correlationId());
         EventHeaders.write(record.headers(), EventHeaders.EVENT_TYPE, value.getSchema().getFullName());
+        EventHeaders.write(record.headers(), EventHeaders.SOURCE, source);
         return kafka.send(record);
     }
 

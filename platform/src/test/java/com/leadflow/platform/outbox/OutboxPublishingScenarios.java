@@ -35,6 +35,9 @@ abstract class OutboxPublishingScenarios {
     @Autowired DatabaseClient db;
     @Autowired AppliedEvents applied;
     @Autowired KafkaTemplate<String, Object> kafka;
+    @Autowired OutboxRelay relay;
+    @Autowired OutboxBacklog backlog;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     @Test
@@ -59,6 +62,7 @@ abstract class OutboxPublishingScenarios {
             assertThat(schema.statusCode()).isEqualTo(200);
             assertThat(schema.body()).contains("LeadStatusChanged");
             assertThat(TopicProbe.header(wire, EventHeaders.EVENT_ID)).isEqualTo(eventId.toString());
+            assertThat(TopicProbe.header(wire, EventHeaders.SOURCE)).isEqualTo("platform-test-app");
 
             ConsumerRecord<String, LeadStatusChanged> read = decoded.await(r -> leadId.equals(r.key()), WAIT);
             assertThat(read.value()).isEqualTo(event);
@@ -113,6 +117,31 @@ abstract class OutboxPublishingScenarios {
         assertThat(db.sql("select summary from applied_event where lead_id = :l order by id").bind("l", leadId)
                 .map(row -> row.get("summary", String.class)).all().collectList().block())
                 .containsExactly("delivered more than once", "next event");
+    }
+
+    @Test
+    void theBacklogGaugesCountWhatTheRelayHasNotPublishedYetAndHowOldTheOldestIs() {
+        relay.stop();
+        try {
+            String leadId = "lead-" + UUID.randomUUID();
+            UUID eventId = tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, TestEvents.status(leadId, "waits")))
+                    .block();
+            backlog.count().block();
+            assertThat(backlog.pending()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("leadflow.outbox.pending").gauge().value()).isEqualTo((double) backlog.pending());
+            org.awaitility.Awaitility.await().atMost(WAIT)
+                    .until(() -> meters.get("leadflow.outbox.oldest.age").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS) > 0);
+
+            relay.start();
+            awaitPublished(eventId);
+            backlog.count().block();
+            assertThat(backlog.pending()).isZero();
+            assertThat(backlog.oldestAgeSeconds()).isZero();
+        } finally {
+            if (!relay.isRunning()) {
+                relay.start();
+            }
+        }
     }
 
     private void send(String key, String eventId, LeadStatusChanged value) {
