@@ -133,8 +133,8 @@ public record LaunchOptions(
 
   private static int portBase(String name, String text) {
     int base = port(name, text);
-    if (base + ServiceSpec.COUNT - 1 > 65535) {
-      throw new UsageException(name + " leaves no room for " + ServiceSpec.COUNT + " ports above " + base);
+    if (base + ServiceSpec.PORT_SPAN - 1 > 65535) {
+      throw new UsageException(name + " leaves no room for " + ServiceSpec.PORT_SPAN + " ports above " + base);
     }
     return base;
   }
@@ -147,14 +147,14 @@ public record LaunchOptions(
       return;
     }
     for (int port : List.of(kafkaPort, controllerPort, registryPort)) {
-      if (port >= servicePortBase && port < servicePortBase + ServiceSpec.COUNT) {
-        throw new UsageException("the service ports " + servicePortBase + "-" + (servicePortBase + ServiceSpec.COUNT - 1)
+      if (port >= servicePortBase && port < servicePortBase + ServiceSpec.PORT_SPAN) {
+        throw new UsageException("the service ports " + servicePortBase + "-" + (servicePortBase + ServiceSpec.PORT_SPAN - 1)
             + " must not include the broker, controller or registry port (" + port + ")");
       }
     }
   }
 
-  /** The four services on this run's ports. */
+  /** The services on this run's ports. */
   public List<ServiceSpec> services() {
     return ServiceSpec.at(servicePortBase);
   }

@@ -31,12 +31,18 @@ final class ServiceEnvironment {
 
   /**
    * The other services a service refers to. Review-service shows clinicians links to imaging
-   * files, which intake serves ({@code leadflow.review.imaging-base-url}).
+   * files, which intake serves ({@code leadflow.review.imaging-base-url}). Outreach puts links to
+   * itself in messages, and runs its local mail server on ports beside its own.
    */
   static Map<String, String> links(ServiceSpec service, List<ServiceSpec> stack) {
     Map<String, String> env = new LinkedHashMap<>();
     if (service.module().equals("review-service")) {
       find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_REVIEW_IMAGING_BASE_URL", intake.baseUrl()));
+    }
+    if (service.module().equals("outreach-service")) {
+      env.put("LEADFLOW_OUTREACH_PRACTICE_PUBLIC_URL", service.baseUrl());
+      env.put("SPRING_MAIL_PORT", Integer.toString(service.localSmtpPort()));
+      env.put("LEADFLOW_OUTREACH_MAIL_LOCAL_SERVER_IMAP_PORT", Integer.toString(service.localSmtpPort() + 1));
     }
     return env;
   }

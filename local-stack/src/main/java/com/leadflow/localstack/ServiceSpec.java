@@ -5,25 +5,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the four leadflow services, as the launcher runs it. */
+/** One of the leadflow services, as the launcher runs it. */
 public record ServiceSpec(String module, String label, int port) {
 
   private static final List<String> MODULES =
-      List.of("intake-service", "review-service", "insurance-service", "matching-service");
+      List.of("intake-service", "review-service", "insurance-service", "matching-service", "outreach-service");
+
+  /** Each module's port, counted from the base: 8085 (offset 4) is the planned ops console's. */
+  private static final List<Integer> OFFSETS = List.of(0, 1, 2, 3, 5);
 
   public static final int COUNT = MODULES.size();
 
-  /** The four services on their usual ports, 8081 to 8084. */
+  /** How many ports from the base the services take, gaps included. */
+  public static final int PORT_SPAN = OFFSETS.get(OFFSETS.size() - 1) + 1;
+
+  /** The services on their usual ports: 8081 to 8084, and outreach on 8086. */
   public static final List<ServiceSpec> ALL = at(LaunchOptions.DEFAULT_SERVICE_PORT_BASE);
 
-  /** The four services on consecutive ports from {@code portBase}, in the order intake, review, insurance, matching. */
+  /** The services on their ports from {@code portBase}, in the order intake, review, insurance, matching, outreach. */
   public static List<ServiceSpec> at(int portBase) {
     List<ServiceSpec> services = new ArrayList<>();
     for (int i = 0; i < COUNT; i++) {
       String module = MODULES.get(i);
-      services.add(new ServiceSpec(module, shortName(module), portBase + i));
+      services.add(new ServiceSpec(module, shortName(module), portBase + OFFSETS.get(i)));
     }
     return List.copyOf(services);
+  }
+
+  /** Outreach's local mail server: SMTP here, IMAP on the port after it, 20000 from the service's own. */
+  public int localSmtpPort() {
+    return port + 20001 <= 65535 ? port + 20000 : port - 20000;
   }
 
   /** The name the platform gives the service's database schema by default: intake, review, ... */

@@ -25,6 +25,10 @@ final class Summary {
       row(lines, "Clinician queue", clinicianQueue(services));
       row(lines, "Insurance", services.get(2).baseUrl() + "/");
       row(lines, "Matching", services.get(3).baseUrl() + "/");
+      ServiceSpec outreach = services.get(4);
+      row(lines, "Mail sent", outreach.baseUrl() + "/local/mail (as carla; each message opens as .eml)");
+      row(lines, "  over IMAP", "localhost:" + (outreach.localSmtpPort() + 1) + " (login and password: the recipient's address)");
+      row(lines, "Texts sent", outreach.baseUrl() + "/local/texts (simulated SMS gateway, as carla)");
     }
     row(lines, "Schema registry", registryBaseUrl + "/apis/ccompat/v7/subjects");
     row(lines, "  native API", registryBaseUrl + "/apis/registry/v3");

@@ -60,7 +60,7 @@ final class FunnelStack implements AutoCloseable {
     String prefix = schemaLabel + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "_";
     LaunchOptions options = LaunchOptions.parse(
         "--kafka-port", "" + PortCheck.freePort(), "--controller-port", "" + PortCheck.freePort(), "--registry-port", "" + PortCheck.freePort(),
-        "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.COUNT),
+        "--service-port-base", "" + PortCheck.freePortRange(ServiceSpec.PORT_SPAN),
         "--postgres", postgres, "--postgres-user", POSTGRES_USER, "--schema-prefix", prefix);
     ServiceExtras extras = new ServiceExtras(
         // the launcher's own JVM options (C1 only, the serial collector): quick to start and warm

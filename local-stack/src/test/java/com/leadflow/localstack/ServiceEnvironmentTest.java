@@ -43,4 +43,12 @@ class ServiceEnvironmentTest {
     assertThat(ServiceEnvironment.links(stack.get(2), stack)).isEmpty();
     assertThat(ServiceEnvironment.links(stack.get(3), stack)).isEmpty();
   }
+
+  @Test
+  void outreachLinksToItselfAndRunsItsMailServerBesideItsOwnPort() {
+    assertThat(ServiceEnvironment.links(stack.get(4), stack)).containsExactly(
+        Map.entry("LEADFLOW_OUTREACH_PRACTICE_PUBLIC_URL", "http://localhost:18086"),
+        Map.entry("SPRING_MAIL_PORT", "38086"),
+        Map.entry("LEADFLOW_OUTREACH_MAIL_LOCAL_SERVER_IMAP_PORT", "38087"));
+  }
 }

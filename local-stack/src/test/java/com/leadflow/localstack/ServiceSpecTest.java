@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class ServiceSpecTest {
 
   @Test
-  void theFourServicesOnTheirPorts() {
+  void theServicesOnTheirPorts() {
     assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module)
-        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service");
-    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084);
+        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service", "outreach-service");
+    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8086);
     assertThat(ServiceSpec.ALL).extracting(ServiceSpec::label)
-        .containsExactly("intake", "review", "insurance", "matching");
+        .containsExactly("intake", "review", "insurance", "matching", "outreach");
   }
 
   @Test
