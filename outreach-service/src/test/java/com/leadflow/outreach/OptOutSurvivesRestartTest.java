@@ -143,10 +143,10 @@ class OptOutSurvivesRestartTest {
                 Map.entry("leadflow.outreach.sms.account-sid", "AC9"),
                 Map.entry("leadflow.outreach.sms.auth-token", TOKEN),
                 Map.entry("leadflow.outreach.delivery.poll-every", "200ms"));
+        // as arguments: they must win over the platform's defaults, as a deployment's settings do
         return new SpringApplicationBuilder(OutreachApplication.class)
-                .properties(settings)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run();
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     private static String signature(String from, String body) {
