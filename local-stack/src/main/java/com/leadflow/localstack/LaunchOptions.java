@@ -34,7 +34,7 @@ public record LaunchOptions(
   public static final String USAGE = """
       Usage: java -jar local-stack/target/local-stack.jar [options]
 
-      Starts a Kafka broker, the Apicurio schema registry and the four leadflow services,
+      Starts a Kafka broker, the Apicurio schema registry and the leadflow services,
       with their data under <repo>/.local. Ctrl-C stops everything.
 
         --reset                 wipe .local/kafka, .local/registry and .local/data first
@@ -46,15 +46,15 @@ public record LaunchOptions(
         --kafka-port <port>     broker port (default 9092)
         --controller-port <p>   KRaft controller port (default 9093)
         --registry-port <port>  schema registry port (default 8090)
-        --service-port-base <n> the services listen on n, n+1, n+2, n+3 (intake, review,
-                                insurance, matching; default 8081)
+        --service-port-base <n> the services listen on n, n+1, n+2, n+3, n+5 (intake, review,
+                                insurance, matching, outreach; default 8081)
         --postgres <jdbc-url>   run the services on PostgreSQL instead of embedded databases,
                                 e.g. jdbc:postgresql://localhost:5432/leadflow; each service
                                 gets a schema of its own, named after it
         --postgres-user <name>  default postgres
         --postgres-password <p> default empty
         --schema-prefix <p>     put in front of each schema name (default none: the schemas
-                                are intake, review, insurance, matching)
+                                are intake, review, insurance, matching, outreach)
         --repo <dir>            the leadflow checkout (default: found from the jar's location)
         -h, --help              show this help
       """;

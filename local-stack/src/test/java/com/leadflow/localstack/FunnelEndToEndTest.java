@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole funnel over the real pieces: a Kafka broker, the schema registry, PostgreSQL and the
- * four service jars, started once by the launcher's own code on free ports. Leads go in over HTTP
+ * service jars, started once by the launcher's own code on free ports. Leads go in over HTTP
  * as the public form sends them; clinicians work reviews through review-service's API; every
  * assertion is on what the care manager sees at intake: the lead's timeline, where each expected
  * status must arrive, and arrive once.

@@ -65,9 +65,9 @@ class ServiceSpecTest {
 
   @Test
   void theServicesFollowAPortBaseAndNameTheirSchemas() {
-    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
+    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084, 18086);
     assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::shortName)
-        .containsExactly("intake", "review", "insurance", "matching");
+        .containsExactly("intake", "review", "insurance", "matching", "outreach");
     assertThat(ServiceSpec.at(18081).get(1).healthUrl()).isEqualTo("http://localhost:18082/actuator/health");
   }
 
