@@ -3,6 +3,13 @@
   'use strict';
   const rows = document.getElementById('leads');
 
+  // outreach's stages and statuses in plain words
+  const WORDS = {
+    INFO_KIT: 'Info kit', MESSAGES: 'Messages', INFO_KIT_SENT: 'kit sent', INFO_KIT_MAIL_BY_HAND: 'kit to be posted by hand',
+    INFO_KIT_NOT_SENT: 'kit could not be sent', MESSAGE_SENT: 'message sent', MESSAGE_DEFERRED: 'message held for quiet hours',
+    MESSAGE_SUPPRESSED: 'message not sent', MESSAGE_NOT_SENT: 'message could not be sent', OPTED_OUT: 'opted out of all messages'
+  };
+  function words(code) { return WORDS[code] || code; }
   function text(value) { return document.createTextNode(value == null ? '' : String(value)); }
   function cell(row, content) { const td = document.createElement('td'); td.appendChild(content); row.appendChild(td); return td; }
 
@@ -32,7 +39,7 @@
       cell(row, name);
       cell(row, text(lead.preferredChannel + ' ' + (lead.phone || lead.email || '') + ' (' + lead.preferredTime + ')'));
       cell(row, text(lead.requestedServices.join(', ') + (lead.possibleDuplicateOf ? ' — possible duplicate' : '')));
-      cell(row, text(lead.currentStage + ': ' + lead.currentStatus));
+      cell(row, text(words(lead.currentStage) + ': ' + words(lead.currentStatus)));
       const due = cell(row, text(clock(lead.speedToLead)));
       due.dataset.speed = JSON.stringify(lead.speedToLead);
       if (lead.speedToLead.state === 'OVERDUE') { due.className = 'overdue'; }
@@ -64,7 +71,7 @@
     list.innerHTML = '';
     lead.timeline.forEach(step => {
       const item = document.createElement('li');
-      item.textContent = new Date(step.occurredAt).toLocaleString() + ' — ' + step.stage + ': ' + step.status +
+      item.textContent = new Date(step.occurredAt).toLocaleString() + ' — ' + words(step.stage) + ': ' + words(step.status) +
         (step.summary ? ' (' + step.summary + ')' : '') + (step.actor ? ' by ' + step.actor : '');
       list.appendChild(item);
     });

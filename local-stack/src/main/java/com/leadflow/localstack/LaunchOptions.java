@@ -39,8 +39,8 @@ public record LaunchOptions(
       Usage: java -jar local-stack/target/local-stack.jar [options]
 
       Starts a Kafka broker, the Apicurio schema registry, the identity provider (where staff
-      sign in), the four leadflow services and the ops console, with their data under
-      <repo>/.local. Ctrl-C stops everything.
+      sign in), the four leadflow services, the ops console and outreach, with their data
+      under <repo>/.local. Ctrl-C stops everything.
 
         --reset                 wipe .local/kafka, .local/registry and .local/data first
                                 (topics, schemas and service databases; the unpacked
@@ -52,15 +52,15 @@ public record LaunchOptions(
         --controller-port <p>   KRaft controller port (default 9093)
         --registry-port <port>  schema registry port (default 8090)
         --identity-port <port>  identity provider port (default 8089)
-        --service-port-base <n> the services listen on n to n+4 (intake, review, insurance,
-                                matching, ops console; default 8081)
+        --service-port-base <n> the services listen on n to n+5 (intake, review, insurance,
+                                matching, ops console, outreach; default 8081)
         --postgres <jdbc-url>   run the services on PostgreSQL instead of embedded databases,
                                 e.g. jdbc:postgresql://localhost:5432/leadflow; each service
                                 gets a schema of its own, named after it
         --postgres-user <name>  default postgres
         --postgres-password <p> default empty
         --schema-prefix <p>     put in front of each schema name (default none: the schemas
-                                are intake, review, insurance, matching)
+                                are intake, review, insurance, matching, outreach)
         --repo <dir>            the leadflow checkout (default: found from the jar's location)
         -h, --help              show this help
       """;
@@ -162,7 +162,7 @@ public record LaunchOptions(
     }
   }
 
-  /** The services and the ops console on this run's ports. */
+  /** The services, the ops console and outreach on this run's ports. */
   public List<ServiceSpec> services() {
     return ServiceSpec.at(servicePortBase);
   }

@@ -42,6 +42,7 @@ final class ServiceEnvironment {
    * The other services a service refers to. Review-service shows clinicians links to imaging
    * files, which intake serves ({@code leadflow.review.imaging-base-url}). The ops console watches
    * every other service ({@code leadflow.ops.services}) and links lead ids to intake's care view.
+   * Outreach puts links to itself in messages, and runs its local mail server on ports beside its own.
    */
   static Map<String, String> links(ServiceSpec service, List<ServiceSpec> stack) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -55,6 +56,11 @@ final class ServiceEnvironment {
         env.put("LEADFLOW_OPS_SERVICES_" + i + "_URL", watched.get(i).baseUrl());
       }
       find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_OPS_CARE_MANAGER_URL", intake.baseUrl() + "/care/"));
+    }
+    if (service.module().equals("outreach-service")) {
+      env.put("LEADFLOW_OUTREACH_PRACTICE_PUBLIC_URL", service.baseUrl());
+      env.put("SPRING_MAIL_PORT", Integer.toString(service.localSmtpPort()));
+      env.put("LEADFLOW_OUTREACH_MAIL_LOCAL_SERVER_IMAP_PORT", Integer.toString(service.localSmtpPort() + 1));
     }
     return env;
   }

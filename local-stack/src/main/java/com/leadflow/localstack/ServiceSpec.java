@@ -5,18 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the leadflow services (the four that work leads, and the ops console), as the launcher runs it. */
+/** One of the leadflow services (the four that work leads, the ops console and outreach), as the launcher runs it. */
 public record ServiceSpec(String module, String label, int port) {
 
   private static final List<String> MODULES =
-      List.of("intake-service", "review-service", "insurance-service", "matching-service", "ops-console");
+      List.of("intake-service", "review-service", "insurance-service", "matching-service", "ops-console",
+          "outreach-service");
 
   public static final int COUNT = MODULES.size();
 
-  /** The services on their usual ports, 8081 to 8085. */
+  /** The services on their usual ports, 8081 to 8086. */
   public static final List<ServiceSpec> ALL = at(LaunchOptions.DEFAULT_SERVICE_PORT_BASE);
 
-  /** The services on consecutive ports from {@code portBase}, in the order intake, review, insurance, matching, console. */
+  /** The services on consecutive ports from {@code portBase}, in the order intake, review, insurance,
+   * matching, console, outreach. */
   public static List<ServiceSpec> at(int portBase) {
     List<ServiceSpec> services = new ArrayList<>();
     for (int i = 0; i < COUNT; i++) {
@@ -24,6 +26,17 @@ public record ServiceSpec(String module, String label, int port) {
       services.add(new ServiceSpec(module, label(module), portBase + i));
     }
     return List.copyOf(services);
+  }
+
+  /** The service of that module among {@code services}. */
+  public static ServiceSpec find(List<ServiceSpec> services, String module) {
+    return services.stream().filter(service -> service.module().equals(module)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no " + module + " in the stack"));
+  }
+
+  /** Outreach's local mail server: SMTP here, IMAP on the port after it, 20000 from the service's own. */
+  public int localSmtpPort() {
+    return port + 20001 <= 65535 ? port + 20000 : port - 20000;
   }
 
   /** The name the platform gives the service's database schema by default: intake, review, ..., ops_console */

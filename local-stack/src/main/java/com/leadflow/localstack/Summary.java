@@ -25,7 +25,11 @@ final class Summary {
       row(lines, "Clinician queue", clinicianQueue(services));
       row(lines, "Insurance", services.get(2).baseUrl() + "/");
       row(lines, "Matching", services.get(3).baseUrl() + "/");
-      row(lines, "Ops console", opsConsole(services) + "  (olive / olive-demo)");
+      row(lines, "Ops console", opsConsole(services));
+      ServiceSpec outreach = ServiceSpec.find(services, "outreach-service");
+      row(lines, "Mail sent", outreach.baseUrl() + "/local/mail (as carla; each message opens as .eml)");
+      row(lines, "  over IMAP", "localhost:" + (outreach.localSmtpPort() + 1) + " (login and password: the recipient's address)");
+      row(lines, "Texts sent", outreach.baseUrl() + "/local/texts (simulated SMS gateway, as carla)");
     }
     row(lines, "Sign in (once)", issuer + "/   carla, drlee, drpatel, olive, adam; password <user>-demo");
     row(lines, "Schema registry", registryBaseUrl + "/apis/ccompat/v7/subjects");
@@ -66,7 +70,7 @@ final class Summary {
   }
 
   static String opsConsole(List<ServiceSpec> services) {
-    return services.get(4).baseUrl() + "/";
+    return ServiceSpec.find(services, "ops-console").baseUrl() + "/";
   }
 
   static String clinicianQueue(List<ServiceSpec> services) {

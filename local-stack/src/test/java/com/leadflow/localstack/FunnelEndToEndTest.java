@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole funnel over the real pieces: a Kafka broker, the schema registry, PostgreSQL and the
- * four service jars, started once by the launcher's own code on free ports. Leads go in over HTTP
+ * service jars, started once by the launcher's own code on free ports. Leads go in over HTTP
  * as the public form sends them; clinicians work reviews through review-service's API; every
  * assertion is on what the care manager sees at intake: the lead's timeline, where each expected
  * status must arrive, and arrive once.
@@ -133,7 +133,7 @@ class FunnelEndToEndTest {
     Submitted lead = api.submit(FormLead.asking(
             "MRI_CT_REVIEW", "INSURANCE_VERIFICATION", "INFO_KIT", "CALL_BACK", "CONNECT_WITH_PAST_PATIENT")
         .about("UNKNOWN", "UNSURE").insurance("aetna", "Aetna", FormLead.memberId("E")).imaging(scan));
-    timelines.await(lead, "REVIEW_QUEUED", "INSURANCE_VERIFIED", "MATCH_WAITLISTED");
+    timelines.await(lead, "REVIEW_QUEUED", "INSURANCE_VERIFIED", "MATCH_WAITLISTED", "INFO_KIT_SENT");
 
     String reviewId = timelines.openReviewId(lead);
     api.claim(reviewId);
@@ -141,7 +141,7 @@ class FunnelEndToEndTest {
 
     Timeline timeline = timelines.settlesWith(lead, "LEAD_SUBMITTED", "REVIEW_QUEUED",
         "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED", "MATCH_WAITLISTED",
-        "REVIEW_IN_PROGRESS", "REVIEW_COMPLETED", "MATCH_PROPOSED");
+        "REVIEW_IN_PROGRESS", "REVIEW_COMPLETED", "MATCH_PROPOSED", "INFO_KIT_SENT");
     assertThat(timeline.entry("MATCH_PROPOSED").occurredAt())
         .isAfter(timeline.entry("REVIEW_COMPLETED").occurredAt());
   }
@@ -170,8 +170,9 @@ class FunnelEndToEndTest {
   void aLeadWithoutInsuranceIsToldSoAndNothingElseStarts() {
     Submitted lead = api.submit(FormLead.asking("INFO_KIT", "CALL_BACK"));
 
-    Timeline timeline = timelines.settlesWith(lead, "LEAD_SUBMITTED", "INSURANCE_NOT_PROVIDED");
+    Timeline timeline = timelines.settlesWith(lead, "LEAD_SUBMITTED", "INSURANCE_NOT_PROVIDED", "INFO_KIT_SENT");
     assertThat(timeline.entry("INSURANCE_NOT_PROVIDED").summary()).contains("No insurance details were given");
+    assertThat(timeline.entry("INFO_KIT_SENT").summary()).isEqualTo("Info kit sent by email with the PDF attached (English)");
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole system for end-to-end tests, started by the launcher's own code: broker and registry
- * on free ports with a temporary .local folder, and the four service jars on PostgreSQL, each in a
+ * on free ports with a temporary .local folder, and the service jars on PostgreSQL, each in a
  * schema named for this run ({@code e2e_<8 hex>_intake}, ...), dropped again when it stops. So it
  * runs beside a developer's stack and beside other runs, and leaves nothing behind.
  */

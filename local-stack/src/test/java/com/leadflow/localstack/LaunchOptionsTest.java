@@ -96,15 +96,16 @@ class LaunchOptionsTest {
     LaunchOptions options = LaunchOptions.parse("--service-port-base=18081");
 
     assertThat(options.servicePortBase()).isEqualTo(18081);
-    assertThat(options.services()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084, 18085);
+    assertThat(options.services()).extracting(ServiceSpec::port)
+        .containsExactly(18081, 18082, 18083, 18084, 18085, 18086);
   }
 
   @Test
   void servicePortsMustFitAndLeaveTheInfrastructureAlone() {
     assertThatThrownBy(() -> LaunchOptions.parse("--service-port-base", "65533"))
-        .hasMessage("--service-port-base leaves no room for 5 ports above 65533");
+        .hasMessage("--service-port-base leaves no room for 6 ports above 65533");
     assertThatThrownBy(() -> LaunchOptions.parse("--service-port-base", "8088"))
-        .hasMessage("the service ports 8088-8092 must not include the broker, controller, registry or identity provider port (8090)");
+        .hasMessage("the service ports 8088-8093 must not include the broker, controller, registry or identity provider port (8090)");
     assertThat(LaunchOptions.parse("--no-services", "--service-port-base", "8088").servicePortBase())
         .isEqualTo(8088);
   }
@@ -117,7 +118,7 @@ class LaunchOptionsTest {
     assertThat(db.username()).isEqualTo("postgres");
     assertThat(db.password()).isEmpty();
     assertThat(ServiceSpec.ALL).extracting(db::schemaOf)
-        .containsExactly("intake", "review", "insurance", "matching", "ops_console");
+        .containsExactly("intake", "review", "insurance", "matching", "ops_console", "outreach");
   }
 
   @Test

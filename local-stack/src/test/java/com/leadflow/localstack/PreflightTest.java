@@ -51,7 +51,7 @@ class PreflightTest {
     touch(layout.serviceJar("identity"));
 
     assertThat(Preflight.missingArtifacts(layout, List.of())).isEmpty();
-    assertThat(Preflight.missingArtifacts(layout, services(layout))).hasSize(4);
+    assertThat(Preflight.missingArtifacts(layout, services(layout))).hasSize(ServiceSpec.COUNT);
   }
 
   @Test

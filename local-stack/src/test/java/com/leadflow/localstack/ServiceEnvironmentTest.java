@@ -65,6 +65,15 @@ class ServiceEnvironmentTest {
         .containsEntry("LEADFLOW_OPS_SERVICES_3_NAME", "matching-service")
         .containsEntry("LEADFLOW_OPS_SERVICES_3_URL", "http://localhost:18084")
         .containsEntry("LEADFLOW_OPS_CARE_MANAGER_URL", "http://localhost:18081/care/")
-        .doesNotContainKey("LEADFLOW_OPS_SERVICES_4_NAME");
+        .containsEntry("LEADFLOW_OPS_SERVICES_4_NAME", "outreach-service")
+        .doesNotContainKey("LEADFLOW_OPS_SERVICES_5_NAME");
+  }
+
+  @Test
+  void outreachLinksToItselfAndRunsItsMailServerBesideItsOwnPort() {
+    assertThat(ServiceEnvironment.links(stack.get(5), stack)).containsExactly(
+        Map.entry("LEADFLOW_OUTREACH_PRACTICE_PUBLIC_URL", "http://localhost:18086"),
+        Map.entry("SPRING_MAIL_PORT", "38086"),
+        Map.entry("LEADFLOW_OUTREACH_MAIL_LOCAL_SERVER_IMAP_PORT", "38087"));
   }
 }

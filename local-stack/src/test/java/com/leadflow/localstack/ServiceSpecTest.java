@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 class ServiceSpecTest {
 
   @Test
-  void theServicesAndTheConsoleOnTheirPorts() {
+  void theServicesTheConsoleAndOutreachOnTheirPorts() {
     assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module)
-        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service", "ops-console");
-    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8085);
+        .containsExactly("intake-service", "review-service", "insurance-service", "matching-service", "ops-console",
+            "outreach-service");
+    assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8085, 8086);
     assertThat(ServiceSpec.ALL).extracting(ServiceSpec::label)
-        .containsExactly("intake", "review", "insurance", "matching", "console");
+        .containsExactly("intake", "review", "insurance", "matching", "console", "outreach");
     assertThat(ServiceSpec.ALL.get(4).shortName()).isEqualTo("ops_console");
   }
 
@@ -66,9 +67,10 @@ class ServiceSpecTest {
 
   @Test
   void theServicesFollowAPortBaseAndNameTheirSchemas() {
-    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084, 18085);
+    assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::port)
+        .containsExactly(18081, 18082, 18083, 18084, 18085, 18086);
     assertThat(ServiceSpec.at(18081)).extracting(ServiceSpec::shortName)
-        .containsExactly("intake", "review", "insurance", "matching", "ops_console");
+        .containsExactly("intake", "review", "insurance", "matching", "ops_console", "outreach");
     assertThat(ServiceSpec.at(18081).get(1).healthUrl()).isEqualTo("http://localhost:18082/actuator/health");
   }
 

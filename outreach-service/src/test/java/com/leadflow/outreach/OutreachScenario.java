@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,7 @@ public abstract class OutreachScenario {
     @Autowired protected WebTestClient http;
     @Autowired protected KafkaTemplate<String, Object> kafka;
     @Autowired protected DatabaseClient db;
+    @Autowired org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     @TestConfiguration
@@ -69,6 +71,8 @@ public abstract class OutreachScenario {
     @DynamicPropertySource
     static void gateways(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.[mail.smtp.connectiontimeout]", () -> "2000");
+        registry.add("spring.mail.properties.[mail.smtp.timeout]", () -> "2000");
         registry.add("leadflow.outreach.sms.gateway", () -> "http");
         registry.add("leadflow.outreach.sms.base-url", SMS::baseUrl);
         registry.add("leadflow.outreach.sms.account-sid", () -> SMS_ACCOUNT);
@@ -81,10 +85,17 @@ public abstract class OutreachScenario {
 
     @BeforeEach
     void daytimeAndProbe() {
+        // a loaded 2-core machine can take longer than the client's 5 s default for one answer
+        http = http.mutate().responseTimeout(WAIT).build();
         // noon in Dallas unless a scenario says otherwise: no quiet hours in the way
         CLOCK.set(Instant.parse("2026-12-01T18:00:00Z"));
         if (status == null) {
             status = TopicProbe.of(brokers, Topics.LEADS_STATUS);
+            // the first scenario's clock starts once outreach's consumers have their partitions: on a
+            // loaded machine the first group join alone can take most of a scenario's wait
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> listeners.getListenerContainers().stream()
+                    .allMatch(container -> container.getAssignedPartitions() != null
+                            && !container.getAssignedPartitions().isEmpty()));
         }
     }
 

@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class CareController {
 
-    private static final Set<String> STAGES = Set.of("INTAKE", "CONTACT", "REVIEW", "INSURANCE", "MATCHING", "UNKNOWN");
+    private static final Set<String> STAGES = Set.of("INTAKE", "CONTACT", "REVIEW", "INSURANCE", "MATCHING", "INFO_KIT",
+            "MESSAGES", "UNKNOWN");
 
     private final CareQueue queue;
     private final AuditLog audit;

@@ -12,7 +12,7 @@ public enum PublicProgress {
         return switch (status) {
             case "LEAD_SUBMITTED" -> RECEIVED;
             case "REVIEW_AWAITING_IMAGING", "INSURANCE_NOT_PROVIDED" -> WAITING_FOR_YOU;
-            case "REVIEW_COMPLETED", "INSURANCE_VERIFIED", "MATCH_ACCEPTED", "MATCH_COMPLETED" -> DONE;
+            case "REVIEW_COMPLETED", "INSURANCE_VERIFIED", "MATCH_ACCEPTED", "MATCH_COMPLETED", "INFO_KIT_SENT" -> DONE;
             default -> IN_PROGRESS;
         };
     }
@@ -25,6 +25,8 @@ public enum PublicProgress {
             case "REVIEW" -> "Free MRI/CT review";
             case "INSURANCE" -> "Insurance verification";
             case "MATCHING" -> "Talking to a past patient";
+            case "INFO_KIT" -> "Your free info kit";
+            case "MESSAGES" -> "Messages to you";
             default -> "Other";
         };
     }

@@ -1,7 +1,6 @@
 package com.leadflow.outreach.delivery;
 
 import com.leadflow.outreach.config.OutreachProperties;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,7 @@ public class Sender {
     private final OutreachProperties.Delivery settings;
     private final Clock clock;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean started;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread sender = new Thread(runnable, "outreach-sender");
         sender.setDaemon(true);
@@ -44,8 +46,10 @@ public class Sender {
         this.clock = clock;
     }
 
-    @PostConstruct
+    /** Once the service is ready: its tables are migrated by then. */
+    @EventListener(ApplicationReadyEvent.class)
     void start() {
+        started = true;
         long every = settings.pollEvery().toMillis();
         thread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
     }
@@ -58,6 +62,9 @@ public class Sender {
 
     /** New messages were committed: deliver them now rather than at the next poll. */
     public void wakeUp() {
+        if (!started) {
+            return;
+        }
         if (queued.compareAndSet(false, true)) {
             thread.execute(() -> {
                 queued.set(false);

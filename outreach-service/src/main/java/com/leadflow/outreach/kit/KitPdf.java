@@ -65,7 +65,7 @@ public class KitPdf {
 
     private static void section(Document document, String title, String text) {
         Paragraph heading = paragraph(title, font(14, Font.BOLD, BRAND), 4);
-        heading.setSpacingBefore(10);
+        heading.setSpacingBefore(4);
         heading.setKeepTogether(true);
         document.add(heading);
         document.add(body(text));

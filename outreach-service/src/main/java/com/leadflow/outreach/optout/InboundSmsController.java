@@ -41,7 +41,7 @@ class InboundSmsController {
         this.practice = properties.practice();
     }
 
-    @PostMapping(value = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.APPLICATION_XML_VALUE)
+    @PostMapping(value = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<String>> inbound(ServerWebExchange exchange,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
         return exchange.getFormData().flatMap(form -> {
