@@ -59,6 +59,10 @@ final class RegistryProcess {
     Http.Reply result = existing.status() == 404
         ? Http.post(apiUrl() + "/admin/rules", NEW_RULE_JSON)
         : Http.put(ruleUrl, RULE_JSON);
+    if (result.status() == 404) {
+      // the look-up did not answer in time on a busy machine, and there was no rule to update after all
+      result = Http.post(apiUrl() + "/admin/rules", NEW_RULE_JSON);
+    }
     if (!result.ok()) {
       throw new StartupFailure("could not set the registry's global compatibility rule to BACKWARD: HTTP "
           + result.status() + " " + result.body());

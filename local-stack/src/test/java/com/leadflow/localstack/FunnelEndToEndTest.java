@@ -280,7 +280,8 @@ class FunnelEndToEndTest {
   @Order(Order.DEFAULT + 4)
   void aCareManagerSignsInOnceAtIntakeAndInsuranceOpensWithoutAskingAgainUntilSheSignsOut() throws Exception {
     Assumptions.assumeTrue(StaffBrowser.installed(), "Chromium is not installed");
-    Submitted lead = api.submit(FormLead.asking("INSURANCE_VERIFICATION"));
+    Submitted lead = api.submit(FormLead.asking("INSURANCE_VERIFICATION")
+        .insurance("aetna", "Aetna", FormLead.memberId("W")));
     timelines.await(lead, "INSURANCE_VERIFIED");
     String insuranceChecks = stack.baseUrl("insurance-service") + "/api/checks?leadId=" + lead.leadId();
     try (StaffBrowser browser = StaffBrowser.start()) {

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -124,7 +125,10 @@ public class SecurityAutoConfiguration {
                     .oidcSessionRegistry(signIns)
                     .loginPage(StaffPages.SIGN_IN_PATH)
                     .authenticationFailureHandler((exchange, failure) -> {
-                        log.warn("Sign-in at the identity provider did not complete: {}", failure.getClass().getSimpleName());
+                        // the OAuth error code says which step failed (state, token exchange, ID token); no personal data
+                        log.warn("Sign-in at the identity provider did not complete: {}",
+                                failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode()
+                                        : failure.getClass().getSimpleName());
                         return StaffPages.write(exchange.getExchange(), HttpStatus.UNAUTHORIZED, StaffPages.signInFailed());
                     }));
             http.oidcLogout(logout -> logout

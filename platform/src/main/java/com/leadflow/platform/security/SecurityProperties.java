@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerUri the provider's issuer URL; its discovery document names every other endpoint
  * @param clientId this service's client id at the provider
  * @param clientSecret this service's client secret at the provider
- * @param scopes the scopes asked for at sign-in
+ * @param scopes the scopes asked for at sign-in; {@code openid, profile} unless set
  * @param rolesClaim the ID- and access-token claim holding leadflow role names; a dotted path reads a
  *     nested claim (Keycloak's {@code realm_access.roles}); values match {@link Role} names, any case
  * @param usernameClaim the claim naming the person, as audit records and pages show them
@@ -25,11 +25,15 @@ public record SecurityProperties(
         String issuerUri,
         String clientId,
         String clientSecret,
-        @DefaultValue("openid,profile") List<String> scopes,
+        List<String> scopes,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("preferred_username") String usernameClaim,
         @DefaultValue("false") boolean demoUsersEnabled,
         @DefaultValue List<DemoUser> demoUsers) {
+
+    public SecurityProperties {
+        scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile") : List.copyOf(scopes);
+    }
 
     /** Whether staff sign in at an OpenID Connect provider (and bearer tokens are accepted). */
     public boolean oidcEnabled() {
