@@ -165,7 +165,11 @@ public class KafkaWiringAutoConfiguration {
         if (wiring.registryUrl() == null || wiring.registryUrl().isBlank()) {
             throw new IllegalStateException("leadflow.kafka.registry-url is not set");
         }
-        return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl(), SerdeConfig.VERTX_INSTANCE, vertx);
+        // a cached schema lookup is refreshed every 30 s; while the registry cannot answer, the
+        // serdes keep the one they have (a schema id's schema never changes) instead of failing
+        // every record, which a consumer would dead-letter
+        return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl(), SerdeConfig.VERTX_INSTANCE, vertx,
+                SerdeConfig.FAULT_TOLERANT_REFRESH, true);
     }
 
     /**
