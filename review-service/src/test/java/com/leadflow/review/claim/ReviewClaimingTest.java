@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,9 +126,8 @@ class ReviewClaimingTest {
 
         clock.set(TUESDAY.plus(Duration.ofMinutes(31)));
         sweep.sweep().block();
-        reviews.awaitStatus(review.leadId(), LeadStatus.REVIEW_QUEUED);
-        assertThat(reviews.statusesOf(review.leadId())).containsExactly(
-                LeadStatus.REVIEW_QUEUED, LeadStatus.REVIEW_IN_PROGRESS, LeadStatus.REVIEW_QUEUED);
+        // the first REVIEW_QUEUED is there already: wait for the one the sweep reports
+        awaitStatuses(review, LeadStatus.REVIEW_QUEUED, LeadStatus.REVIEW_IN_PROGRESS, LeadStatus.REVIEW_QUEUED);
         api.review("drpatel", review.reviewId()).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("QUEUED");
         api.post("drlee", review.reviewId(), "renew").expectStatus().isEqualTo(409);
 
@@ -142,6 +142,46 @@ class ReviewClaimingTest {
         api.post("drlee", review.reviewId(), "claim").expectStatus().isOk();
         clock.set(TUESDAY.plus(Duration.ofMinutes(30)));
         api.post("drpatel", review.reviewId(), "claim").expectStatus().isOk()
+                .expectBody().jsonPath("$.claimedBy").isEqualTo("drpatel");
+    }
+
+    @Test
+    void theSweepLeavesALeaseAMillisecondBeforeItExpiresAndReturnsTheReviewAtTheInstantItDoes() {
+        clock.set(TUESDAY);
+        Queued review = reviews.queueLead(List.of());
+        api.post("drlee", review.reviewId(), "claim").expectStatus().isOk();
+        reviews.awaitStatus(review.leadId(), LeadStatus.REVIEW_IN_PROGRESS);
+        Instant expires = TUESDAY.plus(Duration.ofMinutes(30));
+
+        clock.set(expires.minusMillis(1));
+        sweep.sweep().block();
+        api.review("drpatel", review.reviewId()).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("IN_PROGRESS").jsonPath("$.claimedBy").isEqualTo("drlee");
+
+        clock.set(expires);
+        sweep.sweep().block();
+        api.review("drpatel", review.reviewId()).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("QUEUED");
+        awaitStatuses(review, LeadStatus.REVIEW_QUEUED, LeadStatus.REVIEW_IN_PROGRESS, LeadStatus.REVIEW_QUEUED);
+    }
+
+    @Test
+    void aLeaseRenewsAMillisecondBeforeItExpiresButNotAtTheInstantItDoes() {
+        clock.set(TUESDAY);
+        Queued renewedInTime = reviews.queueLead(List.of());
+        Queued renewedTooLate = reviews.queueLead(List.of());
+        api.post("drlee", renewedInTime.reviewId(), "claim").expectStatus().isOk();
+        api.post("drlee", renewedTooLate.reviewId(), "claim").expectStatus().isOk();
+        Instant expires = TUESDAY.plus(Duration.ofMinutes(30));
+
+        clock.set(expires.minusMillis(1));
+        api.post("drlee", renewedInTime.reviewId(), "renew").expectStatus().isOk()
+                .expectBody().jsonPath("$.leaseExpiresAt").isEqualTo("2026-11-24T15:59:59.999Z");
+        clock.set(expires);
+        api.post("drlee", renewedTooLate.reviewId(), "renew").expectStatus().isEqualTo(409);
+
+        api.post("drpatel", renewedInTime.reviewId(), "claim").expectStatus().isEqualTo(409);
+        api.post("drpatel", renewedTooLate.reviewId(), "claim").expectStatus().isOk()
                 .expectBody().jsonPath("$.claimedBy").isEqualTo("drpatel");
     }
 
@@ -245,6 +285,11 @@ class ReviewClaimingTest {
         assertThat(metrics).contains("review_queue_depth{priority=\"urgent\"}", "review_queue_depth{priority=\"routine\"}",
                 "review_time_to_claim_seconds_count{priority=\"urgent\"}",
                 "review_time_to_complete_seconds_count{priority=\"urgent\"}");
+    }
+
+    private void awaitStatuses(Queued review, LeadStatus... expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(reviews.statusesOf(review.leadId())).containsExactly(expected));
     }
 
     private void assertRejected(Queued review, Map<String, Object> form, String field, String rule) {
