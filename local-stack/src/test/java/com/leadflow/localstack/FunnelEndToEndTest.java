@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadflow.localstack.FunnelApi.Submitted;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FunnelEndToEndTest {
 
+  private static final String INSURANCE = "insurance-service";
+  private static final String LEADS_SUBMITTED = "leads.submitted";
+
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path localDir;
 
@@ -54,7 +61,7 @@ class FunnelEndToEndTest {
     api = new FunnelApi(stack);
     timelines = new TimelineWaits(api, stack);
     // it comes up while the first scenarios run (their leads may meet either instance), saving the wait
-    secondInsurance = stack.startAnotherInstanceInBackground("insurance-service", "insurance-service-2");
+    secondInsurance = stack.startAnotherInstanceInBackground(INSURANCE, "insurance-service-2");
   }
 
   @AfterAll
@@ -166,35 +173,86 @@ class FunnelEndToEndTest {
     assertThat(timeline.entry("INSURANCE_NOT_PROVIDED").summary()).contains("No insurance details were given");
   }
 
-  /** After the others, which need not wait for the second instance to come up. */
+  /**
+   * After the others, which need not wait for the second instance to come up. Both instances must
+   * do work: each one's partitions of leads.submitted get leads (lead ids are random keys, so
+   * visitors keep coming until they have, eight at least), and each commits past them, holding
+   * the same partitions throughout.
+   */
   @Test
   @Order(Order.DEFAULT + 1)
-  void twoInsuranceInstancesInOneConsumerGroupShareTheLeadsAndVerifyEachOnce() throws Exception {
+  void twoInsuranceInstancesInOneConsumerGroupBothVerifyLeadsAndEachLeadOnce() throws Exception {
     join(secondInsurance);
-    BrokerQueries.awaitSharing(stack, "insurance-service", "leads.submitted", 2);
+    Map<String, Set<TopicPartition>> byMember = BrokerQueries.assignments(
+        BrokerQueries.awaitSharing(stack, INSURANCE, LEADS_SUBMITTED, 2), LEADS_SUBMITTED);
+    Map<TopicPartition, Long> before = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
 
-    List<Submitted> leads = IntStream.range(0, 8)
-        .mapToObj(i -> api.submit(FormLead.asking("INSURANCE_VERIFICATION")
-            .insurance("aetna", "Aetna", FormLead.memberId("T"))))
-        .toList();
+    List<Submitted> leads = new ArrayList<>();
+    while (leads.size() < 8 || (!eachGotLeads(byMember, before) && leads.size() < 40)) {
+      leads.add(api.submit(FormLead.asking("INSURANCE_VERIFICATION")
+          .insurance("aetna", "Aetna", FormLead.memberId("T"))));
+    }
 
     timelines.allSettleWith(leads, "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
+    assertThat(BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE), LEADS_SUBMITTED))
+        .as("the two members and their partitions, unchanged while the leads were worked").isEqualTo(byMember);
+    Map<TopicPartition, Long> after = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
+    byMember.forEach((member, partitions) -> assertThat(partitions)
+        .as("member %s committed past %s on its partitions (now %s)", member, before, after)
+        .anyMatch(p -> after.getOrDefault(p, 0L) > before.getOrDefault(p, 0L)));
+  }
+
+  /** Whether every member's partitions have received records since {@code before}. */
+  private boolean eachGotLeads(Map<String, Set<TopicPartition>> byMember, Map<TopicPartition, Long> before)
+      throws Exception {
+    Map<TopicPartition, Long> ends = BrokerQueries.endOffsets(stack,
+        byMember.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+    return byMember.values().stream().allMatch(partitions -> partitions.stream()
+        .anyMatch(p -> ends.get(p) > before.getOrDefault(p, 0L)));
+  }
+
+  /**
+   * Then one of the two is killed hard (SIGKILL): the other holds all of leads.submitted once the
+   * broker gives up on the dead one's session (6 s here, Kafka's default 45 s), within 10 s of the
+   * kill, and verifies a lead submitted meanwhile.
+   */
+  @Test
+  @Order(Order.DEFAULT + 2)
+  void whenOneOfTwoInsuranceInstancesIsKilledTheOtherTakesOverItsPartitionsWithinTenSeconds() throws Exception {
+    Map<String, Set<TopicPartition>> sharing =
+        BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE), LEADS_SUBMITTED);
+    assertThat(sharing).as("members of %s before the kill", INSURANCE).hasSize(2);
+    int partitions = sharing.values().stream().mapToInt(Set::size).sum();
+
+    Instant killed = Instant.now();
+    stack.kill("insurance-service-2");
+    Submitted meanwhile = api.submit(FormLead.asking("INSURANCE_VERIFICATION")
+        .insurance("aetna", "Aetna", FormLead.memberId("T")));
+    Duration takeover = Duration.between(killed,
+        BrokerQueries.awaitSoleReader(stack, INSURANCE, LEADS_SUBMITTED, sharing.keySet(), partitions,
+            TimelineWaits.FLOW));
+    System.out.println("recovery after SIGKILL: the surviving insurance instance held all " + partitions
+        + " partitions of " + LEADS_SUBMITTED + " " + takeover.toMillis() / 1000.0 + " s after the kill");
+
+    assertThat(takeover).as("from the kill until the survivor held the dead instance's partitions")
+        .isLessThan(Duration.ofSeconds(10));
+    timelines.settlesWith(meanwhile, "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
   }
 
   /** Last: whatever the scenarios did, no event was given up on. */
   @Test
-  @Order(Order.DEFAULT + 2)
+  @Order(Order.DEFAULT + 3)
   void noEventEndedInADeadLetterTopic() throws Exception {
     Map<String, Long> deadLetters = BrokerQueries.deadLetterCounts(stack);
 
     assertThat(deadLetters).as("records per dead-letter topic")
-        .containsKeys("leads.submitted.dlt", "leads.status.dlt")
+        .containsKeys(BrokerQueries.DEAD_LETTER_TOPICS)
         .allSatisfy((topic, records) -> assertThat(records).as(topic).isZero());
   }
 
   /** After the scenarios: the demo's urgent review would otherwise jump their queue. */
   @Test
-  @Order(Order.DEFAULT + 3)
+  @Order(Order.DEFAULT + 4)
   void theLaunchersDemoLeadsAreAcknowledgedAndEachReachesItsFirstStages() {
     List<Demo.Outcome> outcomes = new Demo(stack.baseUrl("intake-service"), pause -> false).submitAll(Demo.leads());
 

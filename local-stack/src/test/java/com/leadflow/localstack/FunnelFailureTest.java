@@ -24,10 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The funnel keeps its promises through failures. Visitors submit leads that need a review and an
  * insurance check, a few per second, the whole time; meanwhile, in turn, insurance-service,
  * review-service and intake-service are killed hard (SIGKILL) and started again on their port and
- * schema, the broker is restarted on its data, and the schema registry is away for ten seconds.
- * Visitors whose submission fails while intake is down try again, as a form would. Afterwards
- * every lead intake acknowledged has its full timeline, each status once, and no record was
- * dead-lettered.
+ * schema, the broker is restarted on its data, and the schema registry is stopped for a while.
+ * Visitors whose submission fails while intake is down try again, as a form would. Each scenario
+ * follows a lead of its own to its full timeline; afterwards every lead intake acknowledged has
+ * its full timeline, each status once, and no record was dead-lettered.
+ *
+ * <p>A killed service's consumer group is watched from the kill on ({@link UnreadWindow}): the
+ * killed instance's partitions must be free within {@link #PARTITIONS_FREED} (the broker's
+ * consumer group session timeout, 6 s here, 45 s by Kafka's default) and the restarted instance,
+ * once up, must be given them within as long again instead of waiting for them; how long it then
+ * takes to work off what came in meanwhile is printed, not bounded.
  *
  * <p>A stack of its own (free ports, a temporary .local folder, PostgreSQL schemas
  * {@code fail_<hex>_*}); needs the service jars like {@link FunnelEndToEndTest}. The scenarios run in order, one after
@@ -41,10 +47,15 @@ class FunnelFailureTest {
   /** What a lead asking for a review (with a scan) and an insurance check that verifies must show. */
   private static final String[] FULL_TIMELINE = {
       "LEAD_SUBMITTED", "REVIEW_QUEUED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED"};
-  private static final Duration VISITOR_EVERY = Duration.ofMillis(500);
-  private static final Duration REGISTRY_AWAY = Duration.ofSeconds(10);
-  /** Catching up on a backlog built up through five failures takes longer than one lead's flow. */
+  private static final Duration VISITOR_EVERY = Duration.ofSeconds(1);
+  /**
+   * Catching up on a backlog built up through five failures takes longer than one lead's flow, and
+   * reading every lead's timeline at the end takes its time on a loaded machine.
+   */
   private static final Duration CATCH_UP = Duration.ofSeconds(150);
+  private static final Duration CATCH_UP_PER_LEAD = Duration.ofMillis(200);
+  /** A killed instance's partitions are freed within this, and a restarted one is given them within it. */
+  private static final Duration PARTITIONS_FREED = Duration.ofSeconds(10);
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path localDir;
@@ -52,7 +63,7 @@ class FunnelFailureTest {
   private FunnelStack stack;
   private TimelineWaits timelines;
   private LeadTrickle trickle;
-  private final List<Submitted> actedOnAfterRecovery = new ArrayList<>();
+  private final List<UnreadWindow.Measured> recoveries = new ArrayList<>();
 
   @BeforeAll
   void startTheFunnelAndTheVisitors() throws Exception {
@@ -66,6 +77,7 @@ class FunnelFailureTest {
 
   @AfterAll
   void stopTheFunnel() {
+    recoveries.forEach(measured -> System.out.println("recovery after SIGKILL: " + measured));
     if (trickle != null) {
       trickle.close();
     }
@@ -76,60 +88,89 @@ class FunnelFailureTest {
 
   @Test
   @Order(1)
-  void insuranceKilledHardComesBackOnItsPortAndSchemaWhileLeadsKeepComing() {
-    stack.kill("insurance-service");
-    Submitted whileDown = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());
-
-    stack.restart("insurance-service");
-
-    // checked with all the others at the end: meanwhile the next failure may begin
-    actedOnAfterRecovery.add(whileDown);
+  void insuranceKilledHardFreesItsPartitionsWithinTenSecondsAndVerifiesTheLeadsThatCameMeanwhile() throws Exception {
+    killAndRestartReadingAgainSoon("insurance-service");
   }
 
   @Test
   @Order(2)
-  void reviewKilledHardComesBackOnItsPortAndSchemaWhileLeadsKeepComing() {
-    stack.kill("review-service");
-    Submitted whileDown = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());
+  void reviewKilledHardFreesItsPartitionsWithinTenSecondsAndQueuesTheLeadsThatCameMeanwhile() throws Exception {
+    killAndRestartReadingAgainSoon("review-service");
+  }
 
-    stack.restart("review-service");
+  /**
+   * Kills the service while leads keep coming, restarts it, and requires: the killed instance's
+   * partitions of leads.submitted freed and given to the restarted one soon after it is up, its
+   * group committing again, and a lead acknowledged while it was down worked to the end.
+   */
+  private void killAndRestartReadingAgainSoon(String module) throws Exception {
+    UnreadWindow.Measured measured;
+    Submitted whileDown;
+    // each service's group on leads.submitted is named after it
+    try (UnreadWindow window = UnreadWindow.before(stack, module, "leads.submitted")) {
+      stack.kill(module);
+      window.killed();
+      whileDown = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());
 
-    actedOnAfterRecovery.add(whileDown);
+      stack.restart(module);
+      window.restarted();
+      measured = window.awaitReadAgain(CATCH_UP);
+    }
+    recoveries.add(measured);
+    System.out.println("recovery after SIGKILL: " + measured);
+
+    assertThat(measured.heldByTheKilled()).as("how long the killed %s kept its partitions", module)
+        .isLessThan(PARTITIONS_FREED);
+    assertThat(measured.assignedAfterRestart()).as("how long the restarted %s waited for its partitions once up",
+        module).isLessThan(PARTITIONS_FREED);
+    timelines.await(whileDown, FULL_TIMELINE);
   }
 
   @Test
   @Order(3)
-  void visitorsWhoseSubmissionFailedWhileIntakeWasKilledAreAcknowledgedOnceItIsBack() {
+  void aLeadStoredJustBeforeIntakeIsKilledIsPublishedAndVisitorsWhoRetriedAreAcknowledged() {
     int retriedBefore = trickle.retriedSoFar();
+    // acknowledged a moment before the kill: its event may still be waiting in intake's outbox
+    Submitted justBefore = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());
     stack.kill("intake-service");
 
     stack.restart("intake-service");
 
     Awaitility.await().atMost(TimelineWaits.FLOW).until(() -> trickle.retriedSoFar() > retriedBefore);
+    timelines.await(justBefore, FULL_TIMELINE);
   }
 
   @Test
   @Order(4)
-  void theBrokerRestartsOnItsDataWhileIntakeKeepsAcknowledgingLeads() {
+  void aLeadAcknowledgedWhileTheBrokerRestartsOnItsDataIsWorkedOnceItIsBack() {
     stack.stopBroker();
     // intake takes leads into its outbox while the broker is away
     Submitted whileDown = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());
 
     stack.startBroker();
 
-    actedOnAfterRecovery.add(whileDown);
+    timelines.await(whileDown, FULL_TIMELINE);
   }
 
+  /**
+   * What a registry outage proves here, and only that: services that have already read and
+   * written the schemas they use carry on without the registry, on the lookups their serdes
+   * cached (kept past their 30 s refresh while the registry cannot answer). A lead acknowledged
+   * while the registry is away reaches its full timeline before the registry is back. Not
+   * exercised: anything that needs a schema nobody cached (a new schema version, a service
+   * started during the outage).
+   */
   @Test
   @Order(5)
-  void leadsAcknowledgedWhileTheRegistryIsAwayFlowOnceItIsBack() {
+  void servicesThatCachedTheirSchemasWorkALeadToTheEndWhileTheRegistryIsAway() {
     stack.stopRegistry();
+    assertThat(registryAnswers()).as("the registry answers although stopped").isFalse();
     Submitted whileAway = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());
-    Awaitility.await().atMost(REGISTRY_AWAY.plusSeconds(5)).pollDelay(REGISTRY_AWAY).until(() -> true);
-
-    stack.startRegistry();
 
     timelines.await(whileAway, FULL_TIMELINE);
+
+    assertThat(registryAnswers()).as("the registry came back before the lead was done").isFalse();
+    stack.startRegistry();
   }
 
   @Test
@@ -138,9 +179,8 @@ class FunnelFailureTest {
     List<Submitted> leads = trickle.stop();
     System.out.println("visitors: " + trickle.describe());
 
-    assertThat(leads).as("leads acknowledged through the failures").hasSizeGreaterThan(50)
-        .containsAll(actedOnAfterRecovery);
-    timelines.manySettleWith(leads, CATCH_UP, FULL_TIMELINE);
+    assertThat(leads).as("leads acknowledged through the failures").hasSizeGreaterThan(50);
+    timelines.manySettleWith(leads, CATCH_UP.plus(CATCH_UP_PER_LEAD.multipliedBy(leads.size())), FULL_TIMELINE);
   }
 
   @Test
@@ -148,10 +188,14 @@ class FunnelFailureTest {
   void nothingWasDeadLettered() throws Exception {
     Map<String, Long> deadLetters = BrokerQueries.deadLetterCounts(stack);
 
-    assertThat(deadLetters).as("records per dead-letter topic").containsKeys("leads.submitted.dlt", "leads.status.dlt");
+    assertThat(deadLetters).as("records per dead-letter topic").containsKeys(BrokerQueries.DEAD_LETTER_TOPICS);
     deadLetters.forEach((topic, records) -> assertThat(records)
         .as(topic + " holds records with the reasons "
             + (records == 0 ? "" : BrokerQueries.deadLetterReasons(stack, topic)))
         .isZero());
+  }
+
+  private boolean registryAnswers() {
+    return Http.get(stack.registryUrl() + "/health/ready").status() > 0;
   }
 }

@@ -138,6 +138,10 @@ final class FunnelStack implements AutoCloseable {
     return "localhost:" + options.kafkaPort();
   }
 
+  String registryUrl() {
+    return "http://localhost:" + options.registryPort();
+  }
+
   /**
    * Another instance of a service, alike but for its port, started while other work goes on;
    * stopped with the rest. Completes once it is healthy.
