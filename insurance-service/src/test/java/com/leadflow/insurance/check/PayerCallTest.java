@@ -2,6 +2,7 @@ package com.leadflow.insurance.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadflow.test.MutableClock;
 import com.leadflow.insurance.eligibility.AnswerClassifier;
 import com.leadflow.insurance.eligibility.Coverage;
 import com.leadflow.insurance.eligibility.EligibilityGateway;

@@ -1,12 +1,12 @@
 package com.leadflow.matching.ambassador;
 
-import static com.leadflow.matching.db.Sql.enumOf;
-import static com.leadflow.matching.db.Sql.instant;
-import static com.leadflow.matching.db.Sql.utc;
+import static com.leadflow.platform.db.SqlValues.enumOf;
+import static com.leadflow.platform.db.SqlValues.instant;
+import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.events.Condition;
 import com.leadflow.events.Procedure;
-import com.leadflow.matching.db.Sql;
+import com.leadflow.platform.db.SqlValues;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,7 +114,7 @@ public class AmbassadorRepository {
                 .bind("gender", a.gender().name()).bind("languages", String.join(",", a.languages().stream().sorted().toList()))
                 .bind("timeZone", a.timeZone()).bind("contactMode", a.contactMode().name())
                 .bind("maxActive", a.maxActive()).bind("consentDate", a.consentDate());
-        return Sql.bind(spec, "state", a.state(), String.class);
+        return SqlValues.bind(spec, "state", a.state(), String.class);
     }
 
     static Ambassador read(Readable row) {

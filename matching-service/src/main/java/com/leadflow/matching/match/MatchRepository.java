@@ -1,10 +1,10 @@
 package com.leadflow.matching.match;
 
-import static com.leadflow.matching.db.Sql.bind;
-import static com.leadflow.matching.db.Sql.bindEnum;
-import static com.leadflow.matching.db.Sql.enumOf;
-import static com.leadflow.matching.db.Sql.instant;
-import static com.leadflow.matching.db.Sql.utc;
+import static com.leadflow.platform.db.SqlValues.bind;
+import static com.leadflow.platform.db.SqlValues.bindEnum;
+import static com.leadflow.platform.db.SqlValues.enumOf;
+import static com.leadflow.platform.db.SqlValues.instant;
+import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.events.Condition;
 import com.leadflow.events.Procedure;

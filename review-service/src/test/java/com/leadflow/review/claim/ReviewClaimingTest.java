@@ -9,7 +9,7 @@ import com.leadflow.events.RedFlag;
 import com.leadflow.events.ReviewOutcome;
 import com.leadflow.review.queue.QueueSweep;
 import com.leadflow.review.support.Leads;
-import com.leadflow.review.support.MutableClock;
+import com.leadflow.test.MutableClock;
 import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewFixture;
 import com.leadflow.review.support.ReviewFixture.Queued;

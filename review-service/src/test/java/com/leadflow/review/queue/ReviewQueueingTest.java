@@ -12,7 +12,7 @@ import com.leadflow.events.ServiceType;
 import com.leadflow.events.Stage;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.review.support.Leads;
-import com.leadflow.review.support.MutableClock;
+import com.leadflow.test.MutableClock;
 import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewIntegrationTest;
 import com.leadflow.schemas.Topics;

@@ -1,5 +1,6 @@
 package com.leadflow.review.support;
 
+import com.leadflow.test.MutableClock;
 import com.leadflow.test.LeadflowIntegrationTest;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.leadflow.events.LeadStatus;
 import com.leadflow.events.Procedure;
 import com.leadflow.events.RedFlag;
-import com.leadflow.review.support.MutableClock;
+import com.leadflow.test.MutableClock;
 import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewFixture;
 import com.leadflow.review.support.ReviewFixture.Queued;
