@@ -11,24 +11,26 @@ import com.leadflow.platform.outbox.OutboxBacklog;
 import com.leadflow.platform.outbox.OutboxProperties;
 import com.leadflow.platform.outbox.OutboxRelay;
 import com.leadflow.platform.outbox.OutboxRelaySignal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.spi.ConnectionFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import java.time.Duration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import java.time.Clock;
+import java.time.Duration;
 
 /** The outbox, its relay, consumers that apply a poll per transaction, and request correlation, for every service. */
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
@@ -63,7 +65,7 @@ public class PlatformAutoConfiguration {
             OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name:}") String applicationName) {
         return new OutboxRelay(db, tx, kafka, signal, properties,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
                 applicationName.isBlank() ? null : applicationName);
     }
 
@@ -71,8 +73,8 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public OutboxBacklog outboxBacklog(DatabaseClient db, ObjectProvider<MeterRegistry> meters,
             @Value("${leadflow.outbox.backlog-interval:15s}") Duration interval) {
-        return new OutboxBacklog(db, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
-                interval, java.time.Clock.systemUTC());
+        return new OutboxBacklog(db, meters.getIfAvailable(SimpleMeterRegistry::new),
+                interval, Clock.systemUTC());
     }
 
     @Bean
@@ -85,7 +87,7 @@ public class PlatformAutoConfiguration {
     public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent,
             ObjectProvider<MeterRegistry> meters, Environment environment) {
         return new PollListeners(handlers, idempotent,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
                 environment.getRequiredProperty("spring.application.name"));
     }
 
