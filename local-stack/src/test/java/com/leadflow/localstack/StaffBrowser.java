@@ -30,7 +30,9 @@ final class StaffBrowser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-gpu", "--user-data-dir=" + profile,
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        // as platform-test's HeadlessChromium: without these, submitting the sign-in form could stall the renderer
+        "--disable-field-trial-config", "--disable-client-side-phishing-detection", "--password-store=basic");
     options.setPageLoadStrategy(PageLoadStrategy.EAGER);
     driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().withEnvironment(Map.of("HOME", profile.toString())).build(), options);

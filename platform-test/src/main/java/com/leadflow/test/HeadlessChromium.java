@@ -35,7 +35,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--disable-gpu", "--lang=en-US",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile,
                 // no look-ups of outside hosts: there is no network here, and a slow resolver can stall a page load
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+                // a submitted sign-in form must not wake the password manager: its leak check and on-device
+                // models (which try to load a GPU backend this machine lacks) stalled the renderer for minutes
+                "--password-store=basic", "--disable-field-trial-config", "--disable-client-side-phishing-detection",
+                "--disable-extensions", "--disable-default-apps", "--no-first-run", "--disable-dev-shm-usage",
+                "--disable-hang-monitor", "--disable-renderer-backgrounding", "--disable-features=PasswordLeakDetection,PasswordManagerOnboarding,"
+                        + "OptimizationGuideModelDownloading,OptimizationHints,OptimizationHintsFetching,"
+                        + "OptimizationTargetPrediction,OnDeviceModelService,AutofillServerCommunication,Translate");
+        options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+                "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false,
+                "autofill.profile_enabled", false));
+        // the pages' own waits decide when they are ready; an open event stream must not hold a navigation
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withEnvironment(Map.of("HOME", profile.toString()))
@@ -51,6 +62,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public static HeadlessChromium start() {
         return new HeadlessChromium(1280, 900);
+    }
+
+    /** A browser whose window is {@code width} × {@code height} pixels. */
+    public static HeadlessChromium start(int width, int height) {
+        return new HeadlessChromium(width, height);
     }
 
     public WebDriver driver() {

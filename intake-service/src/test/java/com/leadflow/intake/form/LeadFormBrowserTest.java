@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadflow.intake.IntakeIntegrationTest;
 import com.leadflow.intake.LeadJson;
 import com.leadflow.intake.Submissions;
+import com.leadflow.test.HeadlessChromium;
 import com.leadflow.test.IdentityProviderServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,19 +24,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A visitor fills in the public form in Debian's headless Chromium: bad answers are marked inline
@@ -45,8 +41,6 @@ import org.springframework.util.FileSystemUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeadFormBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -54,26 +48,14 @@ class LeadFormBrowserTest {
     @Autowired
     WebTestClient http;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeAll
-    void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium");
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-gpu", "--lang=en-US",
-                "--user-data-dir=" + profile,
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
-        // the pages' own waits decide when they are ready; an open event stream must not hold a navigation
-        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withEnvironment(java.util.Map.of("HOME", profile.toString())).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    void startBrowser() {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium is not installed at /usr/bin/chromium");
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     /** Leaves the page, so a status page's open event stream never outlives its test. */
@@ -85,12 +67,9 @@ class LeadFormBrowserTest {
     }
 
     @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -11,24 +11,19 @@ import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewFixture;
 import com.leadflow.review.support.ReviewFixture.Queued;
 import com.leadflow.review.support.ReviewIntegrationTest;
+import com.leadflow.test.HeadlessChromium;
 import com.leadflow.test.IdentityProviderServer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,7 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A clinician works the queue in a real browser: signs in at the identity provider, takes the next
@@ -47,8 +41,6 @@ import org.springframework.util.FileSystemUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClinicianPageBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @Autowired
     WebTestClient http;
@@ -65,41 +57,24 @@ class ClinicianPageBrowserTest {
 
     ReviewFixture reviews;
     WebDriver browser;
-    Path profile;
+    HeadlessChromium chromium;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium is not installed");
+        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed");
         IdentityProviderServer.get().awaitReady();
         reviews = new ReviewFixture(kafka, db, brokers);
-        profile = Files.createTempDirectory("review-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-gpu", "--user-data-dir=" + profile,
-                // no look-ups of outside hosts: there is no network here, and a slow resolver can stall a page load
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
-        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", profile.toString()))
-                .withLogFile(new File("target/chromedriver.log"))
-                .withVerbose(true)
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (reviews != null) {
             reviews.close();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
         }
     }
 
