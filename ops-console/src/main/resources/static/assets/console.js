@@ -123,7 +123,8 @@
   }
 
   async function api(path, options) {
-    const response = await fetch(path, Object.assign({ headers: { 'Accept': 'application/json' }, credentials: 'same-origin' }, options || {}));
+    // leadflow.fetch (staff.js) adds the CSRF token to changes and sends a lapsed session to sign in again
+    const response = await leadflow.fetch(path, options);
     const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const error = new Error((body && (body.detail || body.title)) || ('The console answered ' + response.status));
@@ -337,5 +338,6 @@
   $('replay-form').addEventListener('submit', replay);
   $('replay-cancel').addEventListener('click', () => { plan = null; $('replay').hidden = true; });
   $('trace-form').addEventListener('submit', trace);
+  leadflow.showSession($('session')).catch(() => { /* a lapsed session is sent to sign in */ });
   refresh();
 })();

@@ -6,6 +6,8 @@ import com.leadflow.ops.deadletter.DeadLetterBoard;
 import com.leadflow.ops.deadletter.DeadLetterInbox;
 import com.leadflow.ops.flow.FlowSampler;
 import com.leadflow.ops.flow.FlowSnapshot;
+import com.leadflow.ops.health.ActuatorCredentials;
+import com.leadflow.ops.health.ClientCredentialsToken;
 import com.leadflow.ops.health.StackProbe;
 import com.leadflow.ops.kafka.KafkaAccess;
 import com.leadflow.ops.overview.OpsSampler;
@@ -17,6 +19,7 @@ import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.kafka.KafkaWiringProperties;
 import com.leadflow.platform.security.AccessRules;
 import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.SecurityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +46,25 @@ public class OpsConfiguration {
         return exchanges -> exchanges
                 .pathMatchers("/", "/index.html", "/assets/**", "/api/**")
                 .hasAnyRole(Role.OPS.name(), Role.ADMIN.name());
+    }
+
+    /**
+     * How the console reads the services' metrics: an ops account when one is set explicitly (for a
+     * stack that still lets demo users in), else its own client-credentials token from the provider
+     * staff sign in at (its client carries the ops role there), else not at all.
+     */
+    @Bean
+    ActuatorCredentials actuatorCredentials(OpsProperties ops, SecurityProperties security, Clock clock) {
+        if (ops.actuatorUsername() != null && !ops.actuatorUsername().isBlank()) {
+            return ActuatorCredentials.basic(ops.actuatorUsername(), ops.actuatorPassword());
+        }
+        if (ops.actuatorClientId() != null && !ops.actuatorClientId().isBlank() && security.oidcEnabled()) {
+            return new ClientCredentialsToken(security.issuerUri(), ops.actuatorClientId(), ops.actuatorClientSecret(), clock);
+        }
+        if (security.signInEnabled()) {
+            return new ClientCredentialsToken(security.issuerUri(), security.clientId(), security.clientSecret(), clock);
+        }
+        return ActuatorCredentials.none();
     }
 
     @Bean
@@ -73,10 +95,10 @@ public class OpsConfiguration {
     @Bean
     OpsSampler opsSampler(Admin admin, KafkaAccess kafka, OpsProperties properties, Clock clock,
             DeadLetterInbox inbox, DeadLetterBoard board, KafkaWiringProperties wiring, MeterRegistry meters,
-            ReplayAudit audit) {
+            ReplayAudit audit, ActuatorCredentials credentials) {
         // the replay counts are read once the schema is migrated (lifecycle start comes after Flyway)
         return new OpsSampler(new FlowSampler(admin, kafka, properties, clock), inbox, board,
-                new StackProbe(properties, admin, wiring.registryUrl()), new AlertBoard(properties),
+                new StackProbe(properties, credentials, admin, wiring.registryUrl()), new AlertBoard(properties),
                 new OpsMetrics(meters), properties.sampleInterval(), clock,
                 () -> audit.load().block(Duration.ofSeconds(30)));
     }

@@ -13,8 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param history how long the per-topic rates are kept (in memory) for the sparklines
  * @param stallAfter a group with lag whose committed offset has not moved for this long is stalled
  * @param services the services whose health, version and outbox the console shows
- * @param actuatorUsername the account the console reads the services' actuator metrics with (an ops role)
+ * @param actuatorUsername an ops account to read the services' actuator metrics with over HTTP Basic,
+ *     only where services still let demo users in; unset, the console uses its own token from the
+ *     identity provider ({@code leadflow.security.*})
  * @param actuatorPassword its password
+ * @param actuatorClientId the client the console asks the identity provider for its own token as
+ *     (client credentials; the client must carry the ops role there); unset, its sign-in client
+ *     ({@code leadflow.security.client-id} and {@code client-secret})
+ * @param actuatorClientSecret that client's secret
  * @param careManagerUrl where a lead id links to: intake's care manager view
  * @param replay replay limits
  * @param trace trace limits
@@ -28,6 +34,8 @@ public record OpsProperties(
         @DefaultValue List<Service> services,
         String actuatorUsername,
         String actuatorPassword,
+        String actuatorClientId,
+        String actuatorClientSecret,
         @DefaultValue("http://localhost:8081/care/") String careManagerUrl,
         @DefaultValue Replay replay,
         @DefaultValue Trace trace,

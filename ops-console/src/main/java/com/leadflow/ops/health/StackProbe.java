@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks every piece of the stack how it is: the services through their actuator (health and info
- * are public; the outbox gauges need an ops account), the registry through its system API, the
+ * are public; the outbox gauges need the ops role: {@link ActuatorCredentials}), the registry through its system API, the
  * broker through the admin client. Blocking calls with short timeouts, on the sampler thread.
  */
 public class StackProbe {
@@ -27,13 +25,15 @@ public class StackProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final OpsProperties properties;
+    private final ActuatorCredentials credentials;
     private final Admin admin;
     private final String registryBaseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public StackProbe(OpsProperties properties, Admin admin, String registryApiUrl) {
+    public StackProbe(OpsProperties properties, ActuatorCredentials credentials, Admin admin, String registryApiUrl) {
         this.properties = properties;
+        this.credentials = credentials;
         this.admin = admin;
         this.registryBaseUrl = registryApiUrl.replaceAll("/apis/registry/v3/?$", "");
     }
@@ -69,9 +69,7 @@ public class StackProbe {
             outbox = new OutboxBacklog((long) metric(base, "leadflow.outbox.pending"),
                     metric(base, "leadflow.outbox.oldest.age"));
         } catch (Exception e) {
-            note = properties.actuatorUsername() == null
-                    ? "Outbox not read: leadflow.ops.actuator-username is not set"
-                    : "Outbox not read from " + base + "/actuator/metrics";
+            note = credentials.failureNote(base + "/actuator/metrics");
         }
         return new ComponentStatus(service.name(), "service", base, health, version, outbox, note);
     }
@@ -126,11 +124,8 @@ public class StackProbe {
 
     private HttpRequest request(String url, boolean asOps) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
-        if (asOps && properties.actuatorUsername() != null) {
-            String credentials = properties.actuatorUsername() + ":"
-                    + (properties.actuatorPassword() == null ? "" : properties.actuatorPassword());
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        if (asOps) {
+            request.header("Authorization", credentials.authorization());
         }
         return request.build();
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class AlertBoardTest {
 
     private final OpsProperties properties = new OpsProperties(Duration.ofSeconds(15), Duration.ofHours(1),
-            Duration.ofMinutes(5), List.of(), null, null, "", new OpsProperties.Replay(3, 500, Duration.ofMinutes(30)),
+            Duration.ofMinutes(5), List.of(), null, null, null, null, "", new OpsProperties.Replay(3, 500, Duration.ofMinutes(30)),
             new OpsProperties.Trace(Duration.ofHours(24), Duration.ofDays(30), 1000),
             new OpsProperties.Alerts(120, 60, Duration.ofMinutes(2)));
     private final AlertBoard board = new AlertBoard(properties);

@@ -9,12 +9,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The console against the real pieces, sampling every second, with a test consumer on
- * {@code leads.status} that refuses events while told to (for the replay scenario). One context
- * for every console test: one broker, one schema.
+ * {@code leads.status} that refuses events while told to (for the replay scenario), signing staff in
+ * and reading metrics as the provider's ops client. One context for every console test: one
+ * broker, one schema.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @LeadflowIntegrationTest
 @AutoConfigureWebTestClient
 @Import(RefusingStatusConsumer.class)
+@ContextConfiguration(initializers = OpsClientAtTheProvider.class)
 @TestPropertySource(properties = {
         "leadflow.ops.sample-interval=1s",
         "leadflow.ops.stall-after=3s",

@@ -1,40 +1,48 @@
 package com.leadflow.ops.support;
 
 import com.leadflow.events.LeadStatusChanged;
-import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.schemas.Topic;
+import com.leadflow.schemas.Topics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.kafka.annotation.KafkaListener;
 import reactor.core.publisher.Mono;
 
 /**
- * A consumer of {@code leads.status} as the services write them: it applies each event id once
- * (the platform's {@link IdempotentConsumer}) and, while {@link #refuse} is set, rejects every
- * event, which the platform sends to {@code leads.status.dlt}. What it applied is listed, in order.
+ * A consumer of {@code leads.status} as the services write them: a {@link PollHandler}, so the
+ * platform applies each event id once, and, while {@link #refuse} is set, it rejects every event,
+ * which the platform sends to {@code leads.status.dlt}. What it applied is listed, in order.
  */
 @TestConfiguration(proxyBeanMethods = false)
-public class RefusingStatusConsumer {
+public class RefusingStatusConsumer implements PollHandler<LeadStatusChanged> {
 
-    public static final String GROUP = "replay-test-consumer";
+    /** The platform's consumer group of a poll handler is the service's name. */
+    public static final String GROUP = "ops-console";
 
     public final AtomicBoolean refuse = new AtomicBoolean();
     public final List<String> applied = new CopyOnWriteArrayList<>();
-    private final IdempotentConsumer once;
 
-    public RefusingStatusConsumer(IdempotentConsumer once) {
-        this.once = once;
+    @Override
+    public Topic<String, LeadStatusChanged> topic() {
+        return Topics.LEADS_STATUS;
     }
 
-    @KafkaListener(id = GROUP, topics = "leads.status")
-    void on(ConsumerRecord<String, LeadStatusChanged> record) {
+    /** Refused before the transaction: the event is dead-lettered alone and never claimed. */
+    @Override
+    public boolean wants(Event<LeadStatusChanged> event) {
         if (refuse.get()) {
             throw new EventRejectedException("The test consumer refuses events for now");
         }
-        once.applyOnceBlocking(GROUP, record, () -> Mono.fromRunnable(() -> applied.add(record.key())));
+        return true;
+    }
+
+    @Override
+    public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
+        return Event.each(events, event -> Mono.fromRunnable(() -> applied.add(event.key())));
     }
 
     /** How often the event of this lead was applied. */

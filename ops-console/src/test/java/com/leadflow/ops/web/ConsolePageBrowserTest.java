@@ -9,6 +9,7 @@ import com.leadflow.ops.support.OpsConsoleIntegrationTest;
 import com.leadflow.ops.support.RefusingStatusConsumer;
 import com.leadflow.ops.support.TestLeads;
 import com.leadflow.schemas.Topics;
+import com.leadflow.test.IdentityProviderServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -38,9 +40,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Ops use the console in a real browser: olive signs in and sees topics, groups and the
- * dead-letter inbox, and runs a dry-run replay; a care manager is refused; an anonymous visitor
- * is sent to the sign-in. Screenshots at 1280 px and phone width land in target/screenshots.
+ * Ops use the console in a real browser: olive signs in at the real identity provider and sees
+ * topics, groups and the dead-letter inbox, and runs a dry-run replay (a change, sent with the
+ * session's CSRF token); a care manager is told the page needs the Operations role; an anonymous
+ * visitor is sent to the provider's sign-in. Screenshots at 1280 px and phone width land in
+ * target/screenshots.
  */
 @OpsConsoleIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +70,7 @@ class ConsolePageBrowserTest {
     @BeforeAll
     void startBrowser() throws IOException {
         assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium is not installed");
+        IdentityProviderServer.get().awaitReady();
         profile = Files.createTempDirectory("ops-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -93,8 +98,17 @@ class ConsolePageBrowserTest {
         }
     }
 
+    /** Signed out everywhere: the console and the provider share the host 127.0.0.1 (cookies ignore ports). */
+    @BeforeEach
+    void signedOutEverywhere() {
+        if (browser != null) {
+            browser.get(IdentityProviderServer.get().issuer() + "/login");
+            browser.manage().deleteAllCookies();
+        }
+    }
+
     @Test
-    void oliveSeesTopicsGroupsAndDeadLettersAndRunsADryRunReplay() throws Exception {
+    void oliveSignsInAtTheProviderSeesTopicsGroupsAndDeadLettersAndRunsADryRunReplay() throws Exception {
         String leadId = TestLeads.newLeadId();
         consumer.refuse.set(true);
         try {
@@ -104,12 +118,12 @@ class ConsolePageBrowserTest {
         } finally {
             consumer.refuse.set(false);
         }
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("olive");
-        browser.findElement(By.id("password")).sendKeys("olive-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // on 127.0.0.1, where the test provider accepts a service on any port
+        browser.get(console("/"));
+        signInAtTheProvider(wait, "olive");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), "Signed in as olive"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(console("/"));
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#topics tr[data-topic='leads.status']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -143,7 +157,7 @@ class ConsolePageBrowserTest {
     }
 
     @Test
-    void aCareManagerIsRefusedAndAnAnonymousVisitorIsSentToSignIn() {
+    void aCareManagerIsToldTheConsoleNeedsTheOperationsRoleAndAnAnonymousVisitorIsSentToSignIn() {
         http.get().uri("/").headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange().expectStatus().isForbidden();
         http.get().uri("/api/overview").headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
                 .expectStatus().isForbidden();
@@ -152,20 +166,28 @@ class ConsolePageBrowserTest {
         http.get().uri("/api/overview").headers(h -> h.setBasicAuth("adam", "adam-demo")).exchange()
                 .expectStatus().isOk();
         http.get().uri("/").header("Accept", "text/html").exchange().expectStatus().isFound()
-                .expectHeader().valueMatches("Location", ".*/login");
+                .expectHeader().valueMatches("Location", ".*/oauth2/authorization/leadflow");
 
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(console("/"));
+        wait.until(ExpectedConditions.urlContains(IdentityProviderServer.get().issuer() + "/login"));
 
-        browser.findElement(By.id("username")).sendKeys("carla");
-        browser.findElement(By.id("password")).sendKeys("carla-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signInAtTheProvider(wait, "carla");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("role-needed")));
+        assertThat(browser.findElement(By.id("role-needed")).getText()).isEqualTo(
+                "You are signed in as carla. You need the Operations role or the Administrator role to open this page.");
+        assertThat(browser.getCurrentUrl()).startsWith(console("/"));
         assertThat(browser.findElements(By.id("topics"))).isEmpty();
-        assertThat(browser.getPageSource()).containsIgnoringCase("denied");
+    }
+
+    private void signInAtTheProvider(WebDriverWait wait, String user) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private String console(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     private void assertNoHorizontalOverflow() {
