@@ -35,6 +35,8 @@ class FunnelJarsTest {
       touch(layout.serviceJar(service.module()), built);
       touch(repo.resolve(service.module()).resolve("src/main/java/A.java"), built.minusSeconds(60));
     }
+    touch(layout.serviceJar(IdentityProcess.MODULE), built);
+    touch(repo.resolve(IdentityProcess.MODULE).resolve("src/main/java/I.java"), built.minusSeconds(60));
     touch(repo.resolve("platform/src/main/java/P.java"), built.minusSeconds(60));
     assertThatCode(() -> FunnelStack.requireFreshJars(layout)).doesNotThrowAnyException();
 

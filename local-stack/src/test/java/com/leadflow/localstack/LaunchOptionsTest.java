@@ -88,7 +88,7 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse("--identity-port", "8090"))
         .hasMessage("the broker, controller, registry and identity provider ports must differ");
     assertThatThrownBy(() -> LaunchOptions.parse("--identity-port", "8083"))
-        .hasMessage("the service ports 8081-8084 must not include the broker, controller, registry or identity provider port (8083)");
+        .hasMessage("the service ports 8081-8086 must not include the broker, controller, registry or identity provider port (8083)");
   }
 
   @Test
