@@ -31,6 +31,15 @@ public record SecurityProperties(
         @DefaultValue("false") boolean demoUsersEnabled,
         @DefaultValue List<DemoUser> demoUsers) {
 
+    public SecurityProperties {
+        // the default (and a value set as one string) may reach here unsplit, "openid,profile": the
+        // provider refuses that as one unknown scope (invalid_scope), so every sign-in failed
+        scopes = scopes == null ? List.of() : scopes.stream()
+                .flatMap(scope -> java.util.Arrays.stream(scope.split("[,\\s]+")))
+                .filter(scope -> !scope.isBlank())
+                .toList();
+    }
+
     /** Whether staff sign in at an OpenID Connect provider (and bearer tokens are accepted). */
     public boolean oidcEnabled() {
         return issuerUri != null && !issuerUri.isBlank();
