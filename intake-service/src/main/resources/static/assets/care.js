@@ -76,7 +76,50 @@
       list.appendChild(item);
     });
     document.getElementById('detail').hidden = false;
+    shown = leadId;
+    messages(leadId);
   }
+
+  // the lead's messages, as outreach keeps them (intake asks outreach as the signed-in person)
+  let shown = null;
+  const CHANNELS = { EMAIL: 'by email', SMS: 'by text', MAIL: 'by post' };
+  async function messages(leadId) {
+    const list = document.getElementById('messages');
+    const note = document.getElementById('messages-note');
+    list.innerHTML = '';
+    note.textContent = 'Loading messages…';
+    const response = await leadflow.fetch('/api/care/leads/' + leadId + '/messages');
+    if (leadId !== shown) { return; }
+    if (!response.ok) { note.textContent = await problem(response, 'The messages cannot be shown just now.'); return; }
+    const found = await response.json();
+    note.textContent = found.length ? '' : 'No messages yet.';
+    found.forEach(message => {
+      const item = document.createElement('li');
+      const when = message.sentAt || message.dueAt || message.createdAt;
+      item.textContent = message.what + ' ' + (CHANNELS[message.channel] || '') + ': ' + message.stateWords +
+        (when ? ' (' + new Date(when).toLocaleString() + ')' : '') +
+        (message.reason ? ' — ' + message.reason : '') + (message.requestedBy ? ', asked for by ' + message.requestedBy : '');
+      list.appendChild(item);
+    });
+  }
+
+  async function problem(response, otherwise) {
+    try { const body = await response.json(); return body.detail || otherwise; } catch (e) { return otherwise; }
+  }
+
+  document.getElementById('resend-kit').addEventListener('click', async () => {
+    const leadId = shown;
+    const button = document.getElementById('resend-kit');
+    button.disabled = true;
+    const response = await leadflow.fetch('/api/care/leads/' + leadId + '/kit', { method: 'POST' });
+    button.disabled = false;
+    if (!response.ok) {
+      document.getElementById('messages-note').textContent = await problem(response, 'The kit could not be sent again.');
+      return;
+    }
+    await messages(leadId);
+    document.getElementById('messages-note').textContent = 'The kit will be sent again.';
+  });
 
   document.getElementById('stage').addEventListener('change', load);
   document.getElementById('service').addEventListener('change', load);

@@ -42,12 +42,16 @@ final class ServiceEnvironment {
    * The other services a service refers to. Review-service shows clinicians links to imaging
    * files, which intake serves ({@code leadflow.review.imaging-base-url}). The ops console watches
    * every other service ({@code leadflow.ops.services}) and links lead ids to intake's care view.
-   * Outreach puts links to itself in messages, and runs its local mail server on ports beside its own.
+   * Intake's care view shows a lead's messages from outreach. Outreach puts links to itself in messages, and runs its local mail server on ports beside its own.
    */
   static Map<String, String> links(ServiceSpec service, List<ServiceSpec> stack) {
     Map<String, String> env = new LinkedHashMap<>();
     if (service.module().equals("review-service")) {
       find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_REVIEW_IMAGING_BASE_URL", intake.baseUrl()));
+    }
+    if (service.module().equals("intake-service")) {
+      // the care view shows a lead's messages, which outreach keeps
+      find(stack, "outreach-service").ifPresent(outreach -> env.put("LEADFLOW_INTAKE_OUTREACH_URL", outreach.baseUrl()));
     }
     if (service.module().equals("ops-console")) {
       List<ServiceSpec> watched = stack.stream().filter(other -> !other.module().equals(service.module())).toList();

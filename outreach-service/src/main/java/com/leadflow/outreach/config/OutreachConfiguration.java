@@ -8,15 +8,12 @@ import com.leadflow.outreach.recipient.Consent;
 import com.leadflow.outreach.sms.HttpSmsGateway;
 import com.leadflow.outreach.sms.SimulatedSmsGateway;
 import com.leadflow.outreach.sms.SmsGateway;
-import com.leadflow.platform.security.AccessRules;
-import com.leadflow.platform.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Outreach's pieces, its gateways and who may call what. */
@@ -63,18 +60,5 @@ public class OutreachConfiguration {
                     Duration.ofSeconds(10));
             default -> throw new IllegalStateException("leadflow.outreach.sms.gateway must be simulated or http");
         };
-    }
-
-    /**
-     * Links in messages are for whoever holds them (the kit, unsubscribing), and the gateway's
-     * webhook checks its own signature; everything about a lead's messages is for care managers.
-     */
-    @Bean
-    public AccessRules outreachAccessRules() {
-        return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/kit/*", "/assets/**").permitAll()
-                .pathMatchers("/unsubscribe/*").permitAll()
-                .pathMatchers(HttpMethod.POST, "/sms/inbound").permitAll()
-                .pathMatchers("/api/outreach/**", "/local/**").hasRole(Role.CARE_MANAGER.name());
     }
 }

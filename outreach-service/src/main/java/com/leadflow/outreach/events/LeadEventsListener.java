@@ -5,56 +5,57 @@ import com.leadflow.events.LeadSubmitted;
 import com.leadflow.outreach.delivery.Sender;
 import com.leadflow.outreach.message.OutreachPlanner;
 import com.leadflow.outreach.recipient.LeadRecipients;
-import com.leadflow.platform.consumer.IdempotentConsumer;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.schemas.Topic;
+import com.leadflow.schemas.Topics;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 /**
- * Where leads and their stage changes reach outreach: a poll at a time, each event once, in one
- * transaction with the messages it calls for (the message outbox) and the reports on the timeline.
- * The sender is woken once the transaction committed.
+ * Where leads and their stage changes reach outreach: the platform applies a poll per transaction,
+ * each event once ({@code outreach.leads.submitted}, {@code outreach.leads.status}), together with
+ * the messages it calls for (the message outbox) and the reports on the timeline. The sender is
+ * woken once the transaction committed, so it never looks for messages that are not there yet.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class LeadEventsListener {
 
-    static final String SUBMITTED_CONSUMER = "outreach.leads-submitted";
-    static final String STATUS_CONSUMER = "outreach.leads-status";
+    @Bean
+    PollHandler<LeadSubmitted> leadSubmittedHandler(OutreachPlanner planner, Sender sender) {
+        return new Planning<>(Topics.LEADS_SUBMITTED, sender) {
+            @Override
+            public boolean wants(Event<LeadSubmitted> event) {
+                LeadRecipients.of(event.value());
+                return true;
+            }
 
-    private final IdempotentConsumer idempotent;
-    private final OutreachPlanner planner;
-    private final Sender sender;
-
-    LeadEventsListener(IdempotentConsumer idempotent, OutreachPlanner planner, Sender sender) {
-        this.idempotent = idempotent;
-        this.planner = planner;
-        this.sender = sender;
+            @Override
+            public Mono<?> apply(List<Event<LeadSubmitted>> events) {
+                return planner.leadsSubmitted(events.stream().map(Event::value).toList());
+            }
+        };
     }
 
-    @KafkaListener(id = SUBMITTED_CONSUMER, groupId = "outreach-service", batch = "true",
-            topics = "#{T(com.leadflow.schemas.Topics).LEADS_SUBMITTED.name()}")
-    void onLeadsSubmitted(List<ConsumerRecord<String, LeadSubmitted>> records) {
-        Polls.Split split = Polls.split(records, LeadRecipients::of);
-        idempotent.applyEachOnceBlocking(SUBMITTED_CONSUMER, records.subList(0, split.usable()),
-                fresh -> planner.leadsSubmitted(fresh.stream().map(ConsumerRecord::value).toList()));
-        sender.wakeUp();
-        split.rethrow();
-    }
+    @Bean
+    PollHandler<LeadStatusChanged> leadStatusHandler(OutreachPlanner planner, Sender sender) {
+        return new Planning<>(Topics.LEADS_STATUS, sender) {
+            // most reports call for no note: they are neither claimed nor applied
+            @Override
+            public boolean wants(Event<LeadStatusChanged> event) {
+                check(event.value());
+                return OutreachPlanner.callsForNote(event.value());
+            }
 
-    @KafkaListener(id = STATUS_CONSUMER, groupId = "outreach-service", batch = "true",
-            topics = "#{T(com.leadflow.schemas.Topics).LEADS_STATUS.name()}")
-    void onLeadsStatus(List<ConsumerRecord<String, LeadStatusChanged>> records) {
-        Polls.Split split = Polls.split(records, LeadEventsListener::check);
-        // most reports call for no note: they are not even claimed
-        List<ConsumerRecord<String, LeadStatusChanged>> notable = records.subList(0, split.usable()).stream()
-                .filter(record -> OutreachPlanner.callsForNote(record.value())).toList();
-        idempotent.applyEachOnceBlocking(STATUS_CONSUMER, notable,
-                fresh -> planner.statusesChanged(fresh.stream().map(ConsumerRecord::value).toList()));
-        sender.wakeUp();
-        split.rethrow();
+            @Override
+            public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
+                return planner.statusesChanged(events.stream().map(Event::value).toList());
+            }
+        };
     }
 
     private static void check(LeadStatusChanged change) {
@@ -62,6 +63,28 @@ class LeadEventsListener {
             UUID.fromString(change.getLeadId());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new EventRejectedException("leadId is not a UUID");
+        }
+    }
+
+    /** A handler whose applied events may have queued messages: the sender looks once they committed. */
+    private abstract static class Planning<V> implements PollHandler<V> {
+
+        private final Topic<String, V> topic;
+        private final Sender sender;
+
+        Planning(Topic<String, V> topic, Sender sender) {
+            this.topic = topic;
+            this.sender = sender;
+        }
+
+        @Override
+        public Topic<String, V> topic() {
+            return topic;
+        }
+
+        @Override
+        public void committed(List<Event<V>> applied) {
+            sender.wakeUp();
         }
     }
 }

@@ -32,7 +32,13 @@ public record SecurityProperties(
         @DefaultValue List<DemoUser> demoUsers) {
 
     public SecurityProperties {
-        scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile") : List.copyOf(scopes);
+        // a value set as one string ("openid,profile") may reach here unsplit: the provider refuses that
+        // as one unknown scope (invalid_scope), so each is split; none given means openid and profile
+        List<String> given = scopes == null ? List.of() : scopes.stream()
+                .flatMap(scope -> java.util.Arrays.stream(scope.split("[,\\s]+")))
+                .filter(scope -> !scope.isBlank())
+                .toList();
+        scopes = given.isEmpty() ? List.of("openid", "profile") : given;
     }
 
     /** Whether staff sign in at an OpenID Connect provider (and bearer tokens are accepted). */

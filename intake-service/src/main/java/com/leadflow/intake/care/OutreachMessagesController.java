@@ -1,0 +1,107 @@
+package com.leadflow.intake.care;
+
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A lead's messages, as outreach keeps them, in the care manager's view, and the kit sent again.
+ * Intake calls outreach's care API with the signed-in person's own access token (the one the
+ * practice's identity provider gave at sign-in, or the bearer token of an API caller), so outreach
+ * checks the role itself and audits the person, not intake. Outreach's answer, problem details
+ * included, is passed on as it is.
+ */
+@RestController
+class OutreachMessagesController {
+
+    private final WebClient outreach;
+    /** Null when this service signs nobody in at the provider (tests with demo users only). */
+    private final ReactiveOAuth2AuthorizedClientManager clients;
+
+    OutreachMessagesController(@Value("${leadflow.intake.outreach-url:http://localhost:8086}") String outreachUrl,
+            ObjectProvider<ReactiveClientRegistrationRepository> registrations,
+            ObjectProvider<ServerOAuth2AuthorizedClientRepository> signIns) {
+        this.outreach = WebClient.create(outreachUrl);
+        ReactiveClientRegistrationRepository registered = registrations.getIfAvailable();
+        ServerOAuth2AuthorizedClientRepository held = signIns.getIfAvailable();
+        // the same store the sign-in put the person's tokens in; refreshes a token that ran out
+        this.clients = registered == null || held == null ? null
+                : new DefaultReactiveOAuth2AuthorizedClientManager(registered, held);
+    }
+
+    @GetMapping("/api/care/leads/{id}/messages")
+    Mono<ResponseEntity<byte[]>> messages(@PathVariable UUID id, Authentication person, ServerWebExchange exchange) {
+        return relay(HttpMethod.GET, "/api/outreach/leads/" + id + "/messages", person, exchange);
+    }
+
+    @PostMapping("/api/care/leads/{id}/kit")
+    Mono<ResponseEntity<byte[]>> resendKit(@PathVariable UUID id, Authentication person, ServerWebExchange exchange) {
+        return relay(HttpMethod.POST, "/api/outreach/leads/" + id + "/kit", person, exchange);
+    }
+
+    private Mono<ResponseEntity<byte[]>> relay(HttpMethod method, String path, Authentication person,
+            ServerWebExchange exchange) {
+        return accessToken(person, exchange)
+                .flatMap(token -> outreach.method(method).uri(path)
+                        .headers(h -> h.setBearerAuth(token))
+                        .accept(MediaType.APPLICATION_JSON)
+                        .exchangeToMono(answer -> answer.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                                .map(body -> ResponseEntity.status(answer.statusCode())
+                                        .contentType(answer.headers().contentType().orElse(MediaType.APPLICATION_JSON))
+                                        .body(body)))
+                        .onErrorResume(e -> !(e instanceof TokenMissing), e -> Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                                "Outreach cannot be reached", "The messages cannot be shown just now. Try again in a minute."))))
+                .onErrorResume(TokenMissing.class, e -> Mono.just(problem(HttpStatus.UNAUTHORIZED, "Sign in again",
+                        "Your sign-in does not carry a token outreach accepts. Sign out and sign in again.")));
+    }
+
+    /** The person's token: the bearer token they called with, or the one their sign-in holds (refreshed when due). */
+    private Mono<String> accessToken(Authentication person, ServerWebExchange exchange) {
+        if (person instanceof JwtAuthenticationToken bearer) {
+            return Mono.just(bearer.getToken().getTokenValue());
+        }
+        if (person instanceof OAuth2AuthenticationToken signIn && clients != null) {
+            return clients.authorize(OAuth2AuthorizeRequest
+                            .withClientRegistrationId(signIn.getAuthorizedClientRegistrationId())
+                            .principal(signIn)
+                            .attribute(ServerWebExchange.class.getName(), exchange)
+                            .build())
+                    .map(client -> client.getAccessToken().getTokenValue())
+                    .switchIfEmpty(Mono.error(TokenMissing::new));
+        }
+        // a demo user (HTTP Basic, tests only) has no token to pass on
+        return Mono.error(new TokenMissing());
+    }
+
+    private static ResponseEntity<byte[]> problem(HttpStatus status, String title, String detail) {
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\"}";
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static final class TokenMissing extends RuntimeException {
+        TokenMissing() {
+            super("no access token to relay", null, false, false);
+        }
+    }
+}
