@@ -32,7 +32,8 @@ final class StaffBrowser implements AutoCloseable {
         "--disable-component-update", "--disable-sync", "--disable-gpu", "--user-data-dir=" + profile,
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
         // as platform-test's HeadlessChromium: without these, submitting the sign-in form could stall the renderer
-        "--disable-field-trial-config", "--disable-client-side-phishing-detection", "--password-store=basic");
+        "--disable-field-trial-config", "--disable-client-side-phishing-detection", "--password-store=basic",
+        "--incognito");
     options.setPageLoadStrategy(PageLoadStrategy.EAGER);
     driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().withEnvironment(Map.of("HOME", profile.toString())).build(), options);

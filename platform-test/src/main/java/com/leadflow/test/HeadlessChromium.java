@@ -40,7 +40,11 @@ public final class HeadlessChromium implements AutoCloseable {
                 // models (which try to load a GPU backend this machine lacks) stalled the renderer for minutes
                 "--password-store=basic", "--disable-field-trial-config", "--disable-client-side-phishing-detection",
                 "--disable-extensions", "--disable-default-apps", "--no-first-run", "--disable-dev-shm-usage",
-                "--disable-hang-monitor", "--disable-renderer-backgrounding", "--disable-features=PasswordLeakDetection,PasswordManagerOnboarding,"
+                "--disable-hang-monitor", "--disable-renderer-backgrounding",
+                // a private window: no password manager, no on-device models (their GPU backend is missing here)
+                "--incognito", "--disable-features=OptimizationGuideOnDeviceModel,AIPromptAPI,AISummarizationAPI,"
+                        + "AIWriterAPI,AIRewriterAPI,AIProofreadingAPI,AILanguageModelAPI,PasswordFormClientsideClassifier,"
+                        + "PasswordLeakDetection,PasswordManagerOnboarding,"
                         + "OptimizationGuideModelDownloading,OptimizationHints,OptimizationHintsFetching,"
                         + "OptimizationTargetPrediction,OnDeviceModelService,AutofillServerCommunication,Translate");
         options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,

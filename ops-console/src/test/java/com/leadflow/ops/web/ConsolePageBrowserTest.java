@@ -77,7 +77,10 @@ class ConsolePageBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-gpu", "--user-data-dir=" + profile,
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-                "--window-size=1280,1000");
+                "--window-size=1280,1000",
+                // as platform-test's HeadlessChromium: without these, submitting the sign-in form could stall the renderer
+                "--disable-field-trial-config", "--disable-client-side-phishing-detection", "--password-store=basic",
+                "--incognito");
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()
