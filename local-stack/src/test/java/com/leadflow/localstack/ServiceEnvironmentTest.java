@@ -51,7 +51,9 @@ class ServiceEnvironmentTest {
   void reviewLinksCliniciansToImagingAtIntakeOnThisRunsPort() {
     assertThat(ServiceEnvironment.of(stack.get(1), stack, "k", "r", "d", null))
         .containsEntry("LEADFLOW_REVIEW_IMAGING_BASE_URL", "http://localhost:18081");
-    assertThat(ServiceEnvironment.links(stack.get(0), stack)).isEmpty();
+    // intake relays the care page's message calls to outreach
+    assertThat(ServiceEnvironment.links(stack.get(0), stack))
+        .containsExactly(java.util.Map.entry("LEADFLOW_INTAKE_OUTREACH_URL", "http://localhost:18086"));
     assertThat(ServiceEnvironment.links(stack.get(2), stack)).isEmpty();
     assertThat(ServiceEnvironment.links(stack.get(3), stack)).isEmpty();
   }
