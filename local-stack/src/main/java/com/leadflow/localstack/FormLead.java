@@ -77,6 +77,11 @@ final class FormLead {
     return this;
   }
 
+  /** The visitor's email address, where outreach writes to them. */
+  String email() {
+    return (String) ((Map<?, ?>) root.get("contact")).get("email");
+  }
+
   boolean hasImaging() {
     return root.containsKey("imagingIds");
   }

@@ -42,7 +42,9 @@ final class ServiceEnvironment {
    * The other services a service refers to. Review-service shows clinicians links to imaging
    * files, which intake serves ({@code leadflow.review.imaging-base-url}). The ops console watches
    * every other service ({@code leadflow.ops.services}) and links lead ids to intake's care view.
-   * Intake's care view shows a lead's messages from outreach. Outreach puts links to itself in messages, and runs its local mail server on ports beside its own.
+   * Intake's care view shows a lead's messages from outreach, and intake's status links start with its
+   * own address on this run. Outreach puts links to itself in messages, asks intake for each visitor's
+   * status link, and runs its local mail server on ports beside its own.
    */
   static Map<String, String> links(ServiceSpec service, List<ServiceSpec> stack) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -52,6 +54,7 @@ final class ServiceEnvironment {
     if (service.module().equals("intake-service")) {
       // the care view shows a lead's messages, which outreach keeps
       find(stack, "outreach-service").ifPresent(outreach -> env.put("LEADFLOW_INTAKE_OUTREACH_URL", outreach.baseUrl()));
+      env.put("LEADFLOW_INTAKE_STATUS_PUBLIC_URL", service.baseUrl());
     }
     if (service.module().equals("ops-console")) {
       List<ServiceSpec> watched = stack.stream().filter(other -> !other.module().equals(service.module())).toList();
@@ -63,6 +66,7 @@ final class ServiceEnvironment {
     }
     if (service.module().equals("outreach-service")) {
       env.put("LEADFLOW_OUTREACH_PRACTICE_PUBLIC_URL", service.baseUrl());
+      find(stack, "intake-service").ifPresent(intake -> env.put("LEADFLOW_OUTREACH_INTAKE_URL", intake.baseUrl()));
       env.put("SPRING_MAIL_PORT", Integer.toString(service.localSmtpPort()));
       env.put("LEADFLOW_OUTREACH_MAIL_LOCAL_SERVER_IMAP_PORT", Integer.toString(service.localSmtpPort() + 1));
     }

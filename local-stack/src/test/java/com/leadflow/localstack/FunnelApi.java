@@ -34,10 +34,12 @@ final class FunnelApi {
   private final JsonMapper json = JsonMapper.builder().build();
   private final String intake;
   private final String review;
+  private final String outreach;
 
   FunnelApi(FunnelStack stack) {
     this.intake = stack.baseUrl("intake-service");
     this.review = stack.baseUrl("review-service");
+    this.outreach = stack.baseUrl("outreach-service");
   }
 
   /** What the visitor gets back: the lead's id and the private status link's token. */
@@ -102,6 +104,14 @@ final class FunnelApi {
   Map<String, Object> completeAsCandidate(String reviewId, String recommendedProcedure) {
     return object(expect(200, send(json(review + "/api/reviews/" + reviewId + "/complete", CLINICIAN,
         Map.of("outcome", "CANDIDATE", "recommendedProcedure", recommendedProcedure)))));
+  }
+
+  /** The plain text of each email outreach's local mail server took for this address, as carla reads them. */
+  List<String> mailTo(String address) {
+    return list(expect(200, send(get(outreach + "/local/mail", CARE_MANAGER)))).stream()
+        .filter(mail -> address.equalsIgnoreCase((String) mail.get("to")))
+        .map(mail -> new String(expect(200, send(get(outreach + mail.get("text"), CARE_MANAGER))), StandardCharsets.UTF_8))
+        .toList();
   }
 
   /** A file behind a link the review shows, fetched as the clinician who follows it. */

@@ -167,12 +167,16 @@ class FunnelEndToEndTest {
   }
 
   @Test
-  void aLeadWithoutInsuranceIsToldSoAndNothingElseStarts() {
-    Submitted lead = api.submit(FormLead.asking("INFO_KIT", "CALL_BACK"));
+  void aLeadWithoutInsuranceIsToldSoGetsTheKitWithItsStatusLinkAndNothingElseStarts() {
+    FormLead form = FormLead.asking("INFO_KIT", "CALL_BACK");
+    Submitted lead = api.submit(form);
 
     Timeline timeline = timelines.settlesWith(lead, "LEAD_SUBMITTED", "INSURANCE_NOT_PROVIDED", "INFO_KIT_SENT");
     assertThat(timeline.entry("INSURANCE_NOT_PROVIDED").summary()).contains("No insurance details were given");
     assertThat(timeline.entry("INFO_KIT_SENT").summary()).isEqualTo("Info kit sent by email with the PDF attached (English)");
+    // the kit's email links to the visitor's own status page, the link intake showed after the form
+    assertThat(api.mailTo(form.email())).singleElement().asString()
+        .contains("/status.html#" + lead.statusToken());
   }
 
   /**

@@ -51,9 +51,10 @@ class ServiceEnvironmentTest {
   void reviewLinksCliniciansToImagingAtIntakeOnThisRunsPort() {
     assertThat(ServiceEnvironment.of(stack.get(1), stack, "k", "r", "d", null))
         .containsEntry("LEADFLOW_REVIEW_IMAGING_BASE_URL", "http://localhost:18081");
-    // intake relays the care page's message calls to outreach
-    assertThat(ServiceEnvironment.links(stack.get(0), stack))
-        .containsExactly(java.util.Map.entry("LEADFLOW_INTAKE_OUTREACH_URL", "http://localhost:18086"));
+    // intake relays the care page's message calls to outreach; its status links start with its own address
+    assertThat(ServiceEnvironment.links(stack.get(0), stack)).containsExactly(
+        java.util.Map.entry("LEADFLOW_INTAKE_OUTREACH_URL", "http://localhost:18086"),
+        java.util.Map.entry("LEADFLOW_INTAKE_STATUS_PUBLIC_URL", "http://localhost:18081"));
     assertThat(ServiceEnvironment.links(stack.get(2), stack)).isEmpty();
     assertThat(ServiceEnvironment.links(stack.get(3), stack)).isEmpty();
   }
@@ -72,9 +73,10 @@ class ServiceEnvironmentTest {
   }
 
   @Test
-  void outreachLinksToItselfAndRunsItsMailServerBesideItsOwnPort() {
+  void outreachLinksToItselfAsksIntakeForStatusLinksAndRunsItsMailServerBesideItsOwnPort() {
     assertThat(ServiceEnvironment.links(stack.get(5), stack)).containsExactly(
         Map.entry("LEADFLOW_OUTREACH_PRACTICE_PUBLIC_URL", "http://localhost:18086"),
+        Map.entry("LEADFLOW_OUTREACH_INTAKE_URL", "http://localhost:18081"),
         Map.entry("SPRING_MAIL_PORT", "38086"),
         Map.entry("LEADFLOW_OUTREACH_MAIL_LOCAL_SERVER_IMAP_PORT", "38087"));
   }

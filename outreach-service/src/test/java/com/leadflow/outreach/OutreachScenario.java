@@ -36,7 +36,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * What outreach's integration scenarios share: one Spring context against the real broker,
  * registry and PostgreSQL; a real SMTP server (GreenMail) the service sends to; a WireMock'd
- * Twilio-style SMS API; a clock the scenarios set; a probe on {@code leads.status}.
+ * Twilio-style SMS API; intake's status-link API stood in for by WireMock (intake's own
+ * StatusLinkForMessagesTest proves what it answers; unstubbed, it knows no lead, so messages carry
+ * no link); a clock the scenarios set; a probe on {@code leads.status}.
  */
 @LeadflowIntegrationTest
 @AutoConfigureWebTestClient
@@ -49,7 +51,8 @@ public abstract class OutreachScenario {
 
     static final int SMTP_PORT = freePort();
     static GreenMail smtp = startSmtp();
-    static final WireMockServer SMS = startSms();
+    static final WireMockServer SMS = startWireMock();
+    static final WireMockServer INTAKE = startWireMock();
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static TopicProbe<LeadStatusChanged> status;
 
@@ -77,6 +80,9 @@ public abstract class OutreachScenario {
         registry.add("leadflow.outreach.sms.base-url", SMS::baseUrl);
         registry.add("leadflow.outreach.sms.account-sid", () -> SMS_ACCOUNT);
         registry.add("leadflow.outreach.sms.auth-token", () -> SMS_TOKEN);
+        registry.add("leadflow.outreach.intake.url", INTAKE::baseUrl);
+        // WireMock answers at once on a quiet machine; a loaded one can take seconds for its first answer
+        registry.add("leadflow.outreach.intake.timeout", () -> "10s");
         registry.add("leadflow.outreach.delivery.poll-every", () -> "200ms");
         registry.add("leadflow.outreach.delivery.initial-backoff", () -> "500ms");
         registry.add("leadflow.outreach.delivery.max-backoff", () -> "1s");
@@ -140,7 +146,7 @@ public abstract class OutreachScenario {
         return server;
     }
 
-    private static WireMockServer startSms() {
+    private static WireMockServer startWireMock() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         return server;

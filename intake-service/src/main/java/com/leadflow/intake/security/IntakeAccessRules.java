@@ -10,7 +10,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Who may do what at intake. The public may load the form, submit it, upload imaging and use its
- * private status link; care managers see leads and record contact; clinicians fetch imaging.
+ * private status link; care managers see leads and record contact; clinicians fetch imaging; the
+ * outreach service fetches a visitor's status link for its messages.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeAccessRules {
@@ -23,6 +24,7 @@ class IntakeAccessRules {
             exchanges.pathMatchers(HttpMethod.POST, "/api/leads", "/api/imaging").permitAll();
             exchanges.pathMatchers("/api/status/**").permitAll();
             exchanges.pathMatchers(HttpMethod.GET, "/api/imaging/*").hasRole(Role.CLINICIAN.name());
+            exchanges.pathMatchers(HttpMethod.GET, "/api/status-links/*").hasRole(Role.OUTREACH.name());
             exchanges.pathMatchers("/api/leads/**", "/api/care/**", "/care/**").hasRole(Role.CARE_MANAGER.name());
         };
     }

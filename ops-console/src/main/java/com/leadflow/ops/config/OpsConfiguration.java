@@ -7,7 +7,6 @@ import com.leadflow.ops.deadletter.DeadLetterInbox;
 import com.leadflow.ops.flow.FlowSampler;
 import com.leadflow.ops.flow.FlowSnapshot;
 import com.leadflow.ops.health.ActuatorCredentials;
-import com.leadflow.ops.health.ClientCredentialsToken;
 import com.leadflow.ops.health.StackProbe;
 import com.leadflow.ops.kafka.KafkaAccess;
 import com.leadflow.ops.overview.OpsSampler;
@@ -18,6 +17,7 @@ import com.leadflow.ops.trace.LeadTracer;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.kafka.KafkaWiringProperties;
 import com.leadflow.platform.security.AccessRules;
+import com.leadflow.platform.security.ClientCredentialsToken;
 import com.leadflow.platform.security.Role;
 import com.leadflow.platform.security.SecurityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,10 +59,12 @@ public class OpsConfiguration {
             return ActuatorCredentials.basic(ops.actuatorUsername(), ops.actuatorPassword());
         }
         if (ops.actuatorClientId() != null && !ops.actuatorClientId().isBlank() && security.oidcEnabled()) {
-            return new ClientCredentialsToken(security.issuerUri(), ops.actuatorClientId(), ops.actuatorClientSecret(), clock);
+            return ActuatorCredentials.token(new ClientCredentialsToken(security.issuerUri(), ops.actuatorClientId(),
+                    ops.actuatorClientSecret(), clock));
         }
         if (security.signInEnabled()) {
-            return new ClientCredentialsToken(security.issuerUri(), security.clientId(), security.clientSecret(), clock);
+            return ActuatorCredentials.token(new ClientCredentialsToken(security.issuerUri(), security.clientId(),
+                    security.clientSecret(), clock));
         }
         return ActuatorCredentials.none();
     }

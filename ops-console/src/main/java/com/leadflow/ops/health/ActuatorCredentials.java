@@ -1,5 +1,6 @@
 package com.leadflow.ops.health;
 
+import com.leadflow.platform.security.ClientCredentialsToken;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -27,6 +28,21 @@ public interface ActuatorCredentials {
             public String failureNote(String metricsUrl) {
                 return "Outbox not read: set leadflow.security.issuer-uri, client-id and client-secret "
                         + "(or leadflow.ops.actuator-username)";
+            }
+        };
+    }
+
+    /** The console's own token: its client carries the ops role at the identity provider. */
+    static ActuatorCredentials token(ClientCredentialsToken token) {
+        return new ActuatorCredentials() {
+            @Override
+            public String authorization() {
+                return token.authorization();
+            }
+
+            @Override
+            public String failureNote(String metricsUrl) {
+                return "Outbox not read from " + metricsUrl + " with the console's token (client " + token.clientId() + ")";
             }
         };
     }

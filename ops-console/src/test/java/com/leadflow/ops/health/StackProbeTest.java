@@ -6,6 +6,7 @@ import com.leadflow.ops.config.OpsProperties;
 import com.leadflow.ops.support.OpsClientAtTheProvider;
 import com.leadflow.ops.support.OpsConsoleIntegrationTest;
 import com.leadflow.platform.kafka.KafkaWiringProperties;
+import com.leadflow.platform.security.ClientCredentialsToken;
 import com.leadflow.test.IdentityProviderServer;
 import java.time.Clock;
 import java.util.List;
@@ -71,8 +72,8 @@ class StackProbeTest {
     @Test
     void aSecretTheProviderRefusesDoesNotReadTheOutboxAndThePageSaysWhy() {
         var probe = new StackProbe(with(List.of(new OpsProperties.Service("ops-console", "http://localhost:" + port))),
-                new ClientCredentialsToken(IdentityProviderServer.get().issuer(), OpsClientAtTheProvider.CLIENT_ID,
-                        "not-the-secret", Clock.systemUTC()), admin, wiring.registryUrl());
+                ActuatorCredentials.token(new ClientCredentialsToken(IdentityProviderServer.get().issuer(),
+                        OpsClientAtTheProvider.CLIENT_ID, "not-the-secret", Clock.systemUTC())), admin, wiring.registryUrl());
 
         ComponentStatus console = probe.probe().get(2);
 
@@ -93,9 +94,9 @@ class StackProbeTest {
         assertThat(carla.probe().get(2).note()).isEqualTo("Outbox not read from http://localhost:" + port + "/actuator/metrics");
     }
 
-    private static ClientCredentialsToken token(String client) {
-        return new ClientCredentialsToken(IdentityProviderServer.get().awaitReady().issuer(), client, client + "-secret",
-                Clock.systemUTC());
+    private static ActuatorCredentials token(String client) {
+        return ActuatorCredentials.token(new ClientCredentialsToken(IdentityProviderServer.get().awaitReady().issuer(),
+                client, client + "-secret", Clock.systemUTC()));
     }
 
     private OpsProperties with(List<OpsProperties.Service> services) {

@@ -19,8 +19,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Writes messages and outreach's few pages from Thymeleaf templates: {@code templates/mail/message.html}
  * and {@code .txt} (both parts of every email), {@code templates/sms/message.txt}, and the words of
  * each kind and language from {@code i18n/outreach_*.properties}. Values are escaped by the engine
- * in the HTML mode. Only the first name and links are personal; no clinical or insurance value is
- * ever a template variable.
+ * in the HTML mode. Only the first name and links (status, kit, unsubscribe) are personal; no
+ * clinical or insurance value is ever a template variable.
  */
 public class Composer {
 
@@ -38,17 +38,19 @@ public class Composer {
         engine.setTemplateEngineMessageSource(words);
     }
 
-    public Email email(MessageKind kind, Recipient to, String unsubscribeUrl, byte[] pdf, UUID messageId) {
+    /** @param statusUrl the visitor's status link, or null where none can be had: the message says where it was shown */
+    public Email email(MessageKind kind, Recipient to, String unsubscribeUrl, String statusUrl, byte[] pdf,
+            UUID messageId) {
         Context context = context(to.locale(), Map.of("key", kind.key(), "firstName", to.firstName(),
-                "unsubscribeUrl", unsubscribeUrl));
+                "unsubscribeUrl", unsubscribeUrl, "statusUrl", statusUrl == null ? "" : statusUrl));
         String subject = words.getMessage(kind.key() + ".subject", null, to.locale());
         return new Email(to.email(), subject, engine.process("templates/mail/message.txt", context),
                 engine.process("templates/mail/message.html", context), unsubscribeUrl, pdf, messageId.toString());
     }
 
-    public String text(MessageKind kind, Recipient to, String kitUrl) {
-        return engine.process("templates/sms/message.txt", context(to.locale(),
-                Map.of("key", kind.key(), "kitUrl", kitUrl == null ? "" : kitUrl))).strip();
+    public String text(MessageKind kind, Recipient to, String kitUrl, String statusUrl) {
+        return engine.process("templates/sms/message.txt", context(to.locale(), Map.of("key", kind.key(),
+                "kitUrl", kitUrl == null ? "" : kitUrl, "statusUrl", statusUrl == null ? "" : statusUrl))).strip();
     }
 
     public String page(String name, Locale locale, Map<String, Object> variables) {

@@ -4,10 +4,14 @@ import com.leadflow.outreach.compose.Composer;
 import com.leadflow.outreach.delivery.SendingWindow;
 import com.leadflow.outreach.email.EmailGateway;
 import com.leadflow.outreach.kit.KitPdf;
+import com.leadflow.outreach.link.IntakeStatusLinks;
+import com.leadflow.outreach.link.StatusLinks;
 import com.leadflow.outreach.recipient.Consent;
 import com.leadflow.outreach.sms.HttpSmsGateway;
 import com.leadflow.outreach.sms.SimulatedSmsGateway;
 import com.leadflow.outreach.sms.SmsGateway;
+import com.leadflow.platform.security.ClientCredentialsToken;
+import com.leadflow.platform.security.SecurityProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -60,5 +64,17 @@ public class OutreachConfiguration {
                     Duration.ofSeconds(10));
             default -> throw new IllegalStateException("leadflow.outreach.sms.gateway must be simulated or http");
         };
+    }
+
+    /** Intake answers with outreach's own token; its client carries the {@code OUTREACH} role at the provider. */
+    @Bean
+    @ConditionalOnMissingBean
+    public StatusLinks statusLinks(OutreachProperties properties, SecurityProperties security, Clock clock) {
+        OutreachProperties.Intake intake = properties.intake();
+        if (intake == null || intake.url() == null || !security.signInEnabled()) {
+            return StatusLinks.none();
+        }
+        return new IntakeStatusLinks(intake.url(), new ClientCredentialsToken(security.issuerUri(), security.clientId(),
+                security.clientSecret(), clock), intake.timeout());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delivery how the sender works through the messages
  * @param sms the text-message gateway
  * @param mail the local SMTP server
+ * @param intake where the visitors' status links come from
  */
 @ConfigurationProperties("leadflow.outreach")
 public record OutreachProperties(
@@ -25,7 +26,8 @@ public record OutreachProperties(
         QuietHours quietHours,
         Delivery delivery,
         Sms sms,
-        Mail mail) {
+        Mail mail,
+        Intake intake) {
 
     public record Practice(String name, String phone, String postalAddress, URI publicUrl, String mailFrom) {
     }
@@ -51,6 +53,14 @@ public record OutreachProperties(
      */
     public record Sms(@DefaultValue("simulated") String gateway, String from, URI baseUrl, String accountSid,
             String authToken) {
+    }
+
+    /**
+     * @param url intake's address as this service reaches it; unset, messages carry no status link and
+     *     say where the visitor saw it instead
+     * @param timeout how long a message waits for intake's answer before it is tried again later
+     */
+    public record Intake(URI url, @DefaultValue("5s") Duration timeout) {
     }
 
     public record Mail(LocalServer localServer) {

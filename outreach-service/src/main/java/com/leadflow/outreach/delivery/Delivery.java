@@ -21,6 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -36,6 +38,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class Delivery {
 
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Messages messages;
@@ -126,8 +129,10 @@ public class Delivery {
             finish(message, MessageState.FAILED, why, reports.failed(message, why));
             return;
         }
-        tx.transactional(messages.hold(message.id(), MessageState.PENDING, now.plus(backoff(attempts)), attempts, reason))
-                .block();
+        Instant retryAt = now.plus(backoff(attempts));
+        tx.transactional(messages.hold(message.id(), MessageState.PENDING, retryAt, attempts, reason)).block();
+        // the reason is the gateway's or intake's answer in plain words, never the address or the text
+        log.info("Message {} not sent on attempt {}, tried again at {}: {}", message.id(), attempts, retryAt, reason);
     }
 
     /** 1, 2, 4, 8 … times the initial backoff, at most the maximum. */

@@ -6,6 +6,7 @@ import com.leadflow.outreach.email.Email;
 import com.leadflow.outreach.email.EmailGateway;
 import com.leadflow.outreach.kit.KitPdf;
 import com.leadflow.outreach.link.AccessTokens;
+import com.leadflow.outreach.link.StatusLinks;
 import com.leadflow.outreach.message.Message;
 import com.leadflow.outreach.message.MessageKind;
 import com.leadflow.outreach.recipient.Channel;
@@ -18,7 +19,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Composes a message and hands it to its gateway. The links it carries are issued (and committed)
- * first, so they work the moment the message arrives; the kit's PDF is made now, for this visitor.
+ * first, so they work the moment the message arrives; the visitor's status link is asked of intake
+ * now (it never rides on a topic), and when intake cannot answer the message waits and tries again;
+ * the kit's PDF is made now, for this visitor.
  */
 @Component
 public class Dispatch {
@@ -35,27 +38,36 @@ public class Dispatch {
     private final EmailGateway email;
     private final SmsGateway sms;
     private final AccessTokens tokens;
+    private final StatusLinks statusLinks;
     private final TransactionalOperator tx;
     private final OutreachProperties properties;
 
     public Dispatch(Composer composer, KitPdf kit, EmailGateway email, SmsGateway sms, AccessTokens tokens,
-            TransactionalOperator tx, OutreachProperties properties) {
+            StatusLinks statusLinks, TransactionalOperator tx, OutreachProperties properties) {
         this.composer = composer;
         this.kit = kit;
         this.email = email;
         this.sms = sms;
         this.tokens = tokens;
+        this.statusLinks = statusLinks;
         this.tx = tx;
         this.properties = properties;
     }
 
     public Sent send(Message message, Recipient to, String addressHash, Instant now) {
         String language = to.locale().getLanguage().equals("es") ? "Spanish" : "English";
+        String statusUrl;
+        try {
+            statusUrl = statusLinks.of(to.leadId()).orElse(null);
+        } catch (StatusLinks.Unavailable e) {
+            return new Sent(new SendResult.Transient(e.getMessage()), null);
+        }
         if (message.channel() == Channel.EMAIL) {
             String token = tx.transactional(tokens.issue(AccessTokens.Purpose.UNSUBSCRIBE, message.id(), to.leadId(),
                     Channel.EMAIL, addressHash, now, now.plus(UNSUBSCRIBE_VALID_FOR))).block();
             byte[] pdf = message.kind() == MessageKind.INFO_KIT ? kit.render(to) : null;
-            Email composed = composer.email(message.kind(), to, link("/unsubscribe/", token), pdf, message.id());
+            Email composed = composer.email(message.kind(), to, link("/unsubscribe/", token), statusUrl, pdf,
+                    message.id());
             return new Sent(email.send(composed), pdf == null ? "by email (" + language + ")"
                     : "by email with the PDF attached (" + language + ")");
         }
@@ -65,7 +77,7 @@ public class Dispatch {
                     Channel.TEXT, addressHash, now, now.plus(properties.delivery().kitLinkValidFor()))).block();
             kitUrl = link("/kit/", token);
         }
-        String body = composer.text(message.kind(), to, kitUrl);
+        String body = composer.text(message.kind(), to, kitUrl, statusUrl);
         return new Sent(sms.send(to.phone(), body, message.id().toString()), kitUrl == null
                 ? "by text (" + language + ")" : "by text with a private download link (" + language + ")");
     }

@@ -19,12 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The local stack's view of what outreach sent: the local mail server's inbox (each message as
- * an {@code .eml} any mail program opens) and the simulated SMS gateway's texts. For care managers.
+ * an {@code .eml} any mail program opens, and its plain text) and the simulated SMS gateway's
+ * texts. For care managers.
  */
 @RestController
 class LocalOutboxController {
 
-    record MailView(int number, String to, String subject, String sentAt, String eml) {
+    record MailView(int number, String to, String subject, String sentAt, String eml, String text) {
     }
 
     record TextView(String at, String to, String body) {
@@ -46,7 +47,8 @@ class LocalOutboxController {
         for (int i = 0; i < received.size(); i++) {
             MimeMessage message = received.get(i);
             views.add(new MailView(i, String.join(", ", recipients(message)), LocalMailServer.subject(message),
-                    message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(), "/local/mail/" + i + ".eml"));
+                    message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(), "/local/mail/" + i + ".eml",
+                    "/local/mail/" + i + ".txt"));
         }
         return views;
     }
@@ -60,6 +62,33 @@ class LocalOutboxController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         received.get(number).writeTo(out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822")).body(out.toByteArray());
+    }
+
+    /** The message's plain-text part, decoded, as a mail program shows it. */
+    @GetMapping(path = "/local/mail/{number}.txt", produces = "text/plain;charset=UTF-8")
+    String text(@PathVariable int number) throws IOException, MessagingException {
+        List<MimeMessage> received = server().received();
+        if (number < 0 || number >= received.size()) {
+            throw new NotFoundException("No such message");
+        }
+        String text = plainText(received.get(number));
+        return text == null ? "" : text;
+    }
+
+    private static String plainText(jakarta.mail.Part part) throws IOException, MessagingException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = plainText(parts.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     @GetMapping("/local/texts")

@@ -12,7 +12,12 @@ public enum Role {
     /** Watches topics, lag, dead letters and health. */
     OPS("Operations"),
     /** Manages reference data such as ambassadors and payers. */
-    ADMIN("Administrator");
+    ADMIN("Administrator"),
+    /**
+     * Not a person: the outreach service's own client, which may ask intake for a visitor's status
+     * link to put in the messages it sends, and nothing else.
+     */
+    OUTREACH("Outreach service");
 
     private final String label;
 

@@ -1,4 +1,4 @@
-package com.leadflow.ops.health;
+package com.leadflow.platform.security;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,12 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The console's own access token (OAuth 2 client credentials) from the practice's identity
- * provider; its client carries the ops role there, so the services' actuators let it read their
- * metrics. The token is kept until shortly before it expires, then a new one is asked for. Blocking,
- * with short timeouts: it runs on the sampler thread.
+ * A service's own access token (OAuth 2 client credentials) from the practice's identity provider,
+ * for calls a service makes for itself rather than for a signed-in person: the ops console reading
+ * the actuators (its client carries the ops role), outreach asking intake for a visitor's status
+ * link. The token is kept until shortly before it expires, then a new one is asked for. Blocking,
+ * with short timeouts: callers run it on a thread of their own, never on an event loop.
  */
-public class ClientCredentialsToken implements ActuatorCredentials {
+public class ClientCredentialsToken {
 
     /** A token is renewed this long before it expires, so no request carries one that lapses on the way. */
     static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
@@ -43,7 +44,7 @@ public class ClientCredentialsToken implements ActuatorCredentials {
         this.clock = clock;
     }
 
-    @Override
+    /** The {@code Authorization} header value; throws {@link IllegalStateException} when no token can be had. */
     public synchronized String authorization() {
         if (token == null || !clock.instant().isBefore(renewAt)) {
             fetch();
@@ -51,9 +52,9 @@ public class ClientCredentialsToken implements ActuatorCredentials {
         return "Bearer " + token;
     }
 
-    @Override
-    public String failureNote(String metricsUrl) {
-        return "Outbox not read from " + metricsUrl + " with the console's token (client " + clientId + ")";
+    /** The client the token is asked for: safe to name on a page or in a log, unlike the secret. */
+    public String clientId() {
+        return clientId;
     }
 
     private void fetch() {
