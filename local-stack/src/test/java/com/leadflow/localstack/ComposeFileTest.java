@@ -34,7 +34,7 @@ class ComposeFileTest {
   private static final Pattern RECORD_HEADER = Pattern.compile("record\\s+\\w+\\s*\\(([^{]*?)\\)\\s*(?:implements[^{]*)?\\{",
       Pattern.DOTALL);
   private static final Pattern COMPONENT = Pattern.compile("([A-Za-z_]\\w*)\\s*(?:,|$)");
-  private static final Pattern LOOKED_UP = Pattern.compile("getProperty\\(\\s*\"([a-z0-9.\\-\\[\\]]+)\"");
+  private static final Pattern LOOKED_UP = Pattern.compile("(?:getProperty\\(\\s*\"|@Value\\(\"\\$\\{)([a-z0-9.\\-\\[\\]]+)");
 
   private Map<String, Object> services;
 
