@@ -71,7 +71,7 @@ public class OutreachConfiguration {
     @ConditionalOnMissingBean
     public StatusLinks statusLinks(OutreachProperties properties, SecurityProperties security, Clock clock) {
         OutreachProperties.Intake intake = properties.intake();
-        if (intake == null || intake.url() == null || !security.signInEnabled()) {
+        if (intake == null || intake.url() == null || intake.url().toString().isBlank() || !security.signInEnabled()) {
             return StatusLinks.none();
         }
         return new IntakeStatusLinks(intake.url(), new ClientCredentialsToken(security.issuerUri(), security.clientId(),
