@@ -26,6 +26,13 @@ public abstract class StaffSecurityScenarios {
 
     protected abstract StaffAccess staffAccess();
 
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        // a refusal asks the security rules which roles would open the path, one probe per role; on a
+        // loaded 2-core machine that can take longer than the test client's 5 s default
+        http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
+
     /** Every HTML page the service serves (public and staff), e.g. {@code /}, {@code /care/}. */
     protected abstract List<String> pages();
 
