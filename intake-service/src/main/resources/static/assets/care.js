@@ -1,135 +1,218 @@
-// The care managers' list: newest first, speed-to-lead clock, contact attempts, live refresh.
+// The care managers' inbox: search, filters, orders, keyset pages, the speed-to-lead clock and live
+// updates. Words for codes come from the server (/api/care/labels); a code is never printed as it is.
+// The lead detail (care-lead.js) uses the helpers published here as window.leadflowCare.
 (function () {
   'use strict';
-  const rows = document.getElementById('leads');
+  const $ = id => document.getElementById(id);
+  const rows = $('leads');
+  const care = window.leadflowCare = { labels: {}, outcomes: {} };
+  let next = null;
+  let loaded = 0;
+  let pending = false;
 
-  // outreach's stages and statuses in plain words
-  const WORDS = {
-    INFO_KIT: 'Info kit', MESSAGES: 'Messages', INFO_KIT_SENT: 'kit sent', INFO_KIT_MAIL_BY_HAND: 'kit to be posted by hand',
-    INFO_KIT_NOT_SENT: 'kit could not be sent', MESSAGE_SENT: 'message sent', MESSAGE_DEFERRED: 'message held for quiet hours',
-    MESSAGE_SUPPRESSED: 'message not sent', MESSAGE_NOT_SENT: 'message could not be sent', OPTED_OUT: 'opted out of all messages'
+  function sentence(code) {
+    const words = String(code).replace(/_/g, ' ').toLowerCase();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  /** The words for a code of one kind (Condition, LeadStatus, ...); never the code itself. */
+  care.word = (kind, code) => {
+    if (code === null || code === undefined || code === '') { return ''; }
+    const words = care.labels[kind];
+    return (words && words[code]) || sentence(code);
   };
-  function words(code) { return WORDS[code] || code; }
-  function text(value) { return document.createTextNode(value == null ? '' : String(value)); }
-  function cell(row, content) { const td = document.createElement('td'); td.appendChild(content); row.appendChild(td); return td; }
+  care.el = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  };
+  care.when = iso => iso ? new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  /** Short, for a list: the year only when it is not this one. */
+  care.shortWhen = iso => {
+    const date = new Date(iso);
+    const options = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+    if (date.getFullYear() !== new Date().getFullYear()) { options.year = 'numeric'; }
+    return date.toLocaleString([], options);
+  };
+  care.phone = e164 => {
+    const us = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164 || '');
+    return us ? '(' + us[1] + ') ' + us[2] + '-' + us[3] : (e164 || '');
+  };
+  function span(ms) {
+    const minutes = Math.max(0, Math.round(ms / 60000));
+    if (minutes < 1) { return '<1 min'; }
+    if (minutes < 60) { return minutes + ' min'; }
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) { return hours + ' h' + (minutes % 60 ? ' ' + (minutes % 60) + ' min' : ''); }
+    return Math.floor(hours / 24) + ' days';
+  }
+  /** "4 min left", "Overdue by 12 min" or "Reached", with the attempts so far. */
+  care.clock = speed => {
+    const tries = speed.attempts ? ' · ' + speed.attempts + (speed.attempts === 1 ? ' attempt' : ' attempts') : '';
+    if (speed.state === 'REACHED') { return 'Reached ' + care.when(speed.reachedAt) + tries; }
+    const left = new Date(speed.dueAt) - Date.now();
+    return (left > 0 ? span(left) + ' left' : 'Overdue by ' + span(-left)) + tries;
+  };
+  care.overdue = speed => speed.state !== 'REACHED' && new Date(speed.dueAt) <= Date.now();
+  /** A problem answer in plain words: each field's message, or the detail. */
+  care.problem = async (response, otherwise) => {
+    try {
+      const body = await response.json();
+      if (body.errors && body.errors.length) { return body.errors.map(e => e.message).join(' '); }
+      return body.detail || otherwise;
+    } catch (e) { return otherwise; }
+  };
 
-  function clock(speed) {
-    if (speed.state === 'NOT_REQUESTED') { return '—'; }
-    if (speed.state === 'CONTACTED') { return 'Contacted'; }
-    const seconds = Math.round((new Date(speed.dueAt) - Date.now()) / 1000);
-    return seconds > 0 ? 'Call within ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0') : 'OVERDUE';
+  function query(size) {
+    const params = new URLSearchParams();
+    const q = $('q').value.trim();
+    if (q) { params.set('q', q); }
+    ['owner', 'service', 'stage', 'status', 'from', 'to', 'sort'].forEach(id => { if ($(id).value) { params.set(id, $(id).value); } });
+    if ($('overdue').checked) { params.set('overdue', 'true'); }
+    if ($('duplicate').checked) { params.set('duplicate', 'true'); }
+    if (size) { params.set('size', String(size)); }
+    return params;
   }
 
-  async function load() {
-    const query = new URLSearchParams();
-    const stage = document.getElementById('stage').value;
-    const service = document.getElementById('service').value;
-    if (stage) { query.set('stage', stage); }
-    if (service) { query.set('service', service); }
-    const response = await leadflow.fetch('/api/care/leads?' + query);
-    if (!response.ok) { document.getElementById('live').textContent = 'Could not load leads (' + response.status + ').'; return; }
-    const leads = await response.json();
-    rows.innerHTML = '';
-    leads.forEach(lead => {
-      const row = document.createElement('tr');
-      cell(row, text(new Date(lead.submittedAt).toLocaleString()));
-      const name = document.createElement('button');
-      name.type = 'button'; name.className = 'link'; name.textContent = lead.name;
-      name.addEventListener('click', () => timeline(lead.id, lead.name));
-      cell(row, name);
-      cell(row, text(lead.preferredChannel + ' ' + (lead.phone || lead.email || '') + ' (' + lead.preferredTime + ')'));
-      cell(row, text(lead.requestedServices.join(', ') + (lead.possibleDuplicateOf ? ' — possible duplicate' : '')));
-      cell(row, text(words(lead.currentStage) + ': ' + words(lead.currentStatus)));
-      const due = cell(row, text(clock(lead.speedToLead)));
-      due.dataset.speed = JSON.stringify(lead.speedToLead);
-      if (lead.speedToLead.state === 'OVERDUE') { due.className = 'overdue'; }
-      cell(row, attemptForm(lead.id));
-      rows.appendChild(row);
-    });
-  }
-
-  function attemptForm(leadId) {
-    const form = document.createElement('form');
-    form.innerHTML = '<label>Channel <select name="channel"><option>PHONE</option><option>TEXT</option><option>EMAIL</option></select></label>' +
-      '<label>Outcome <select name="outcome"><option>REACHED</option><option>LEFT_MESSAGE</option><option>NO_ANSWER</option><option>WRONG_NUMBER</option><option>SENT</option></select></label>' +
-      '<button type="submit">Record</button>';
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      await leadflow.fetch('/api/care/leads/' + leadId + '/contact-attempts', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ channel: form.elements.channel.value, outcome: form.elements.outcome.value })
-      });
-      load();
-    });
-    return form;
-  }
-
-  async function timeline(leadId, name) {
-    const lead = await (await leadflow.fetch('/api/leads/' + leadId)).json();
-    document.getElementById('detail-title').textContent = 'Timeline of ' + name;
-    const list = document.getElementById('timeline');
-    list.innerHTML = '';
-    lead.timeline.forEach(step => {
-      const item = document.createElement('li');
-      item.textContent = new Date(step.occurredAt).toLocaleString() + ' — ' + words(step.stage) + ': ' + words(step.status) +
-        (step.summary ? ' (' + step.summary + ')' : '') + (step.actor ? ' by ' + step.actor : '');
-      list.appendChild(item);
-    });
-    document.getElementById('detail').hidden = false;
-    shown = leadId;
-    messages(leadId);
-  }
-
-  // the lead's messages, as outreach keeps them (intake asks outreach as the signed-in person)
-  let shown = null;
-  const CHANNELS = { EMAIL: 'by email', SMS: 'by text', MAIL: 'by post' };
-  async function messages(leadId) {
-    const list = document.getElementById('messages');
-    const note = document.getElementById('messages-note');
-    list.innerHTML = '';
-    note.textContent = 'Loading messages…';
-    const response = await leadflow.fetch('/api/care/leads/' + leadId + '/messages');
-    if (leadId !== shown) { return; }
-    if (!response.ok) { note.textContent = await problem(response, 'The messages cannot be shown just now.'); return; }
-    const found = await response.json();
-    note.textContent = found.length ? '' : 'No messages yet.';
-    found.forEach(message => {
-      const item = document.createElement('li');
-      const when = message.sentAt || message.dueAt || message.createdAt;
-      item.textContent = message.what + ' ' + (CHANNELS[message.channel] || '') + ': ' + message.stateWords +
-        (when ? ' (' + new Date(when).toLocaleString() + ')' : '') +
-        (message.reason ? ' — ' + message.reason : '') + (message.requestedBy ? ', asked for by ' + message.requestedBy : '');
-      list.appendChild(item);
-    });
-  }
-
-  async function problem(response, otherwise) {
-    try { const body = await response.json(); return body.detail || otherwise; } catch (e) { return otherwise; }
-  }
-
-  document.getElementById('resend-kit').addEventListener('click', async () => {
-    const leadId = shown;
-    const button = document.getElementById('resend-kit');
-    button.disabled = true;
-    const response = await leadflow.fetch('/api/care/leads/' + leadId + '/kit', { method: 'POST' });
-    button.disabled = false;
+  // only the latest request draws: a slower, older answer (the first load, say) never replaces a search
+  let generation = 0;
+  async function load(more) {
+    const mine = ++generation;
+    const params = query(more ? 0 : Math.min(200, Math.max(50, loaded)));
+    if (more && next) { params.set('after', next); }
+    const response = await leadflow.fetch('/api/care/leads?' + params);
+    if (mine !== generation) { return; }
     if (!response.ok) {
-      document.getElementById('messages-note').textContent = await problem(response, 'The kit could not be sent again.');
+      $('live').textContent = await care.problem(response, 'The leads cannot be shown just now.');
       return;
     }
-    await messages(leadId);
-    document.getElementById('messages-note').textContent = 'The kit will be sent again.';
+    const page = await response.json();
+    if (mine !== generation) { return; }
+    if (!more) { rows.replaceChildren(); loaded = 0; }
+    page.leads.forEach(lead => rows.appendChild(row(lead)));
+    loaded += page.leads.length;
+    next = page.next;
+    $('more').hidden = !next;
+    $('empty').hidden = loaded > 0;
+    showOrder();
+  }
+  care.reload = () => load(false);
+
+  function cell(tr, label, content, title) {
+    const td = care.el('td');
+    td.dataset.label = label;
+    if (typeof content === 'string') { td.textContent = content; } else { td.appendChild(content); }
+    if (title) { td.title = title; }
+    tr.appendChild(td);
+    return td;
+  }
+
+  function row(lead) {
+    const tr = care.el('tr');
+    tr.dataset.lead = lead.id;
+    const name = care.el('a', 'lead-link', lead.name);
+    name.href = '#lead=' + lead.id;
+    name.title = lead.name;
+    cell(tr, 'Name', name);
+    const clock = cell(tr, 'Speed to lead', care.clock(lead.speedToLead));
+    clock.dataset.speed = JSON.stringify(lead.speedToLead);
+    clock.classList.toggle('overdue', care.overdue(lead.speedToLead));
+    const contact = lead.preferredChannel === 'EMAIL' ? lead.email : care.phone(lead.phone || '') || lead.email;
+    const reach = [care.word('ContactChannel', lead.preferredChannel), contact, care.word('ContactTime', lead.preferredTime)]
+      .filter(Boolean).join(' · ');
+    cell(tr, 'Reach by', reach, reach);
+    const asked = lead.requestedServices.map(s => care.word('ServiceType', s)).join(', ') +
+      (lead.possibleDuplicateOf ? ' · possible duplicate' : '');
+    cell(tr, 'Asked for', asked, asked);
+    const stages = lead.stages.filter(s => s.stage !== 'INTAKE')
+      .map(s => care.word('Stage', s.stage) + ': ' + care.word('LeadStatus', s.status)).join(' · ') || 'Submitted';
+    cell(tr, 'Stages', stages, stages);
+    cell(tr, 'Owner', lead.owner || 'None', lead.owner || 'Nobody works this lead yet');
+    cell(tr, 'Submitted', care.shortWhen(lead.submittedAt), care.when(lead.submittedAt));
+    return tr;
+  }
+
+  function showOrder() {
+    const sort = $('sort').value;
+    document.querySelectorAll('th[data-sort]').forEach(th => {
+      const key = th.dataset.sort;
+      const on = sort === key || (key === 'name' && sort === 'name-desc') || (key === 'newest' && sort === 'oldest');
+      th.setAttribute('aria-sort', !on ? 'none' : (sort === 'name' || sort === 'oldest' || sort === 'attention') ? 'ascending' : 'descending');
+    });
+    $('inbox-caption').textContent = 'Leads, ' + $('sort').selectedOptions[0].textContent.toLowerCase();
+  }
+
+  document.querySelectorAll('th[data-sort] button').forEach(button => button.addEventListener('click', () => {
+    const key = button.parentElement.dataset.sort;
+    const sort = $('sort').value;
+    $('sort').value = key === 'name' ? (sort === 'name' ? 'name-desc' : 'name')
+      : key === 'newest' ? (sort === 'newest' ? 'oldest' : 'newest') : 'attention';
+    load(false);
+  }));
+
+  function fill(select, kind, skip) {
+    Object.entries(care.labels[kind] || {}).forEach(([code, words]) => {
+      if (!skip.includes(code)) { const option = care.el('option', null, words); option.value = code; select.appendChild(option); }
+    });
+  }
+
+  // a live change reloads the list, but never under the person's hands: not while focus is in it
+  function changed() {
+    if (rows.contains(document.activeElement)) { pending = true; return; }
+    $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
+    load(false);
+  }
+  rows.addEventListener('focusout', event => {
+    if (pending && !rows.contains(event.relatedTarget)) { pending = false; changed(); }
   });
 
-  document.getElementById('stage').addEventListener('change', load);
-  document.getElementById('service').addEventListener('change', load);
+  // live changes: connected first, so nothing that happens while the page loads is missed; after a
+  // reconnect the list and the open lead are read again, for what happened while it was away
+  let ready = false;
+  let timer = null;
+  let connectedBefore = false;
+  function listen() {
+    const changes = new EventSource('/api/leads/changes');
+    changes.addEventListener('open', () => {
+      document.body.dataset.live = 'on';
+      if (connectedBefore && ready) { changed(); document.dispatchEvent(new CustomEvent('leadflow-lead-changed', { detail: {} })); }
+      connectedBefore = true;
+    });
+    changes.addEventListener('error', () => { document.body.dataset.live = 'off'; });
+    changes.addEventListener('lead-changed', event => {
+      if (!ready) { return; }
+      const change = JSON.parse(event.data);
+      document.dispatchEvent(new CustomEvent('leadflow-lead-changed', { detail: change }));
+      clearTimeout(timer);
+      timer = setTimeout(changed, 500);
+    });
+  }
+
+  async function start() {
+    listen();
+    const response = await leadflow.fetch('/api/care/labels');
+    const known = await response.json();
+    care.labels = known.labels;
+    care.outcomes = known.outcomes;
+    fill($('service'), 'ServiceType', ['UNKNOWN']);
+    fill($('stage'), 'Stage', ['UNKNOWN']);
+    fill($('status'), 'LeadStatus', ['UNKNOWN']);
+    ready = true;
+    document.dispatchEvent(new Event('leadflow-care-ready'));
+    await load(false);
+  }
+
+  $('search').addEventListener('submit', event => { event.preventDefault(); load(false); });
+  $('filters').addEventListener('change', () => load(false));
+  $('filters').addEventListener('submit', event => { event.preventDefault(); load(false); });
+  $('more').addEventListener('click', () => load(true));
   setInterval(() => rows.querySelectorAll('td[data-speed]').forEach(td => {
     const speed = JSON.parse(td.dataset.speed);
-    td.textContent = clock(speed);
-    td.className = td.textContent === 'OVERDUE' ? 'overdue' : '';
-  }), 1000);
-  const changes = new EventSource('/api/leads/changes');
-  changes.addEventListener('lead-changed', () => { document.getElementById('live').textContent = 'Updated ' + new Date().toLocaleTimeString(); load(); });
-  leadflow.showSession(document.getElementById('session'));
-  load();
+    td.textContent = care.clock(speed);
+    td.classList.toggle('overdue', care.overdue(speed));
+  }), 15000);
+  // on a phone the filters fold away, so the leads come first
+  if (window.matchMedia('(max-width: 48rem)').matches) { $('filter-box').open = false; }
+  leadflow.showSession($('session')).then(session => { care.me = session.user; });
+  start();
 })();

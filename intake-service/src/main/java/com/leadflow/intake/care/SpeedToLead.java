@@ -4,22 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The speed-to-lead clock: a visitor who asked for a call-back and has not been contacted is
- * waiting until {@code dueAt} and overdue from then on. The first contact attempt stops the clock.
+ * The speed-to-lead clock. Every new lead starts one: the practice means to reach each visitor
+ * within {@code overdueAfter} of their submission, whatever they asked for. Only reaching the
+ * visitor stops it; an unanswered call, a message left or an email sent are attempts, counted, and
+ * the clock keeps running.
  */
-public record SpeedToLead(State state, Instant dueAt) {
+public record SpeedToLead(State state, Instant dueAt, Instant reachedAt, int attempts, Instant lastAttemptAt) {
 
-    public enum State { NOT_REQUESTED, WAITING, OVERDUE, CONTACTED }
+    public enum State { WAITING, OVERDUE, REACHED }
 
-    public static SpeedToLead of(boolean callBackRequested, Instant submittedAt, Instant firstContactedAt,
+    public static SpeedToLead of(Instant submittedAt, Instant reachedAt, int attempts, Instant lastAttemptAt,
             Duration overdueAfter, Instant now) {
-        if (!callBackRequested) {
-            return new SpeedToLead(firstContactedAt == null ? State.NOT_REQUESTED : State.CONTACTED, null);
-        }
         Instant due = submittedAt.plus(overdueAfter);
-        if (firstContactedAt != null) {
-            return new SpeedToLead(State.CONTACTED, due);
-        }
-        return new SpeedToLead(now.isBefore(due) ? State.WAITING : State.OVERDUE, due);
+        State state = reachedAt != null ? State.REACHED : now.isBefore(due) ? State.WAITING : State.OVERDUE;
+        return new SpeedToLead(state, due, reachedAt, attempts, lastAttemptAt);
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The imaging table: which file belongs to which lead, and where its bytes are. */
@@ -46,6 +47,13 @@ public class ImagingRecords {
                 .bind("lead", leadId).bind("id", imagingId)
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == 0 ? Mono.<StoredImaging>empty() : find(imagingId));
+    }
+
+    /** A lead's imaging, oldest upload first (the care manager's lead detail lists it). */
+    public Flux<StoredImaging> ofLead(UUID leadId) {
+        return db.sql("select id from imaging where lead_id = :lead order by uploaded_at, id").bind("lead", leadId)
+                .map((row, meta) -> row.get("id", UUID.class)).all()
+                .concatMap(this::find);
     }
 
     public Mono<StoredImaging> find(UUID imagingId) {

@@ -3,6 +3,7 @@ package com.leadflow.intake.submit;
 import com.leadflow.events.ServiceType;
 import com.leadflow.intake.evidence.Disclosure;
 import com.leadflow.intake.evidence.RequestOrigin;
+import com.leadflow.intake.lead.SearchKeys;
 import com.leadflow.intake.lead.ValidLead;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,10 +71,11 @@ class LeadStore {
                     phone_sha256, possible_duplicate_of, details, consent_given, disclosure_version, disclosure_sha256,
                     consent_recorded_at, consent_ip, consent_user_agent, consent_page_url, utm_source, utm_medium,
                     utm_campaign, utm_term, utm_content, referrer, landing_page, first_touch_at,
-                    current_stage, current_status, stage_changed_at)
+                    current_stage, current_status, stage_changed_at, name_key, last_name_key)
                 values (:id, :token, :at, :services, :callback, :email, :phone, :duplicateOf, :details, true, :version,
                     :disclosureSha, :at, :ip, :agent, :pageUrl, :utmSource, :utmMedium, :utmCampaign, :utmTerm,
-                    :utmContent, :referrer, :landingPage, :firstTouch, 'INTAKE', 'LEAD_SUBMITTED', :at)""")
+                    :utmContent, :referrer, :landingPage, :firstTouch, 'INTAKE', 'LEAD_SUBMITTED', :at,
+                    :nameKey, :lastNameKey)""")
                 .bind("id", lead.id())
                 .bind("token", lead.statusToken())
                 .bind("at", utc(lead.submittedAt()))
@@ -81,7 +83,9 @@ class LeadStore {
                 .bind("callback", v.asksFor(ServiceType.CALL_BACK))
                 .bind("details", lead.detailsJson())
                 .bind("version", d.version())
-                .bind("disclosureSha", d.sha256());
+                .bind("disclosureSha", d.sha256())
+                .bind("nameKey", SearchKeys.fullName(v.contact().firstName(), v.contact().lastName()))
+                .bind("lastNameKey", SearchKeys.lastName(v.contact().lastName()));
         spec = bindNullable(spec, "email", lead.emailSha256(), String.class);
         spec = bindNullable(spec, "phone", lead.phoneSha256(), String.class);
         spec = bindNullable(spec, "duplicateOf", lead.possibleDuplicateOf(), UUID.class);

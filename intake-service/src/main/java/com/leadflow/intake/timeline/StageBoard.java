@@ -33,6 +33,20 @@ public final class StageBoard {
         return List.copyOf(byStage.values());
     }
 
+    /**
+     * What each stage last produced: the result of its latest report that carried one, so a review's
+     * outcome stays shown when a later report of the stage brings no details.
+     */
+    public static Map<String, Map<String, Object>> results(List<TimelineEntry> history) {
+        Map<String, Map<String, Object>> byStage = new LinkedHashMap<>();
+        for (TimelineEntry entry : ordered(history)) {
+            if (entry.result() != null) {
+                byStage.put(entry.stage(), entry.result());
+            }
+        }
+        return byStage;
+    }
+
     /** The history by when each step happened; ties keep arrival order. */
     public static List<TimelineEntry> ordered(List<TimelineEntry> history) {
         List<TimelineEntry> sorted = new ArrayList<>(history);

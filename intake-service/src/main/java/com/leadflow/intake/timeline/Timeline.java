@@ -20,6 +20,8 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each lead's history and the current status of each stage. A report is always added to the
@@ -37,15 +39,17 @@ public class Timeline {
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final JsonMapper json;
 
-    public Timeline(DatabaseClient db, Clock clock) {
+    public Timeline(DatabaseClient db, Clock clock, JsonMapper json) {
         this.db = db;
         this.clock = clock;
+        this.json = json;
     }
 
-    /** One entry for a lead's history. */
+    /** One entry for a lead's history; {@code result} is what the stage produced ({@link StageResults}), or null. */
     public record Step(UUID leadId, Instant occurredAt, String reporter, String stage, String status, String summary,
-            String actor) {
+            String actor, Map<String, Object> result) {
 
         public Step {
             summary = summary == null ? "" : summary.substring(0, Math.min(summary.length(), MAX_SUMMARY));
@@ -69,13 +73,13 @@ public class Timeline {
             throw new EventRejectedException("leadId is not a UUID");
         }
         return new Step(leadId, event.getOccurredAt(), event.getReporter().name(), event.getStage().name(),
-                event.getStatus().name(), event.getSummary(), null);
+                event.getStatus().name(), event.getSummary(), null, StageResults.of(event));
     }
 
     /** Adds one of intake's own steps (submission, a contact attempt). */
     public Mono<LeadChange> recordIntakeStep(UUID leadId, Instant at, String stage, String status, String summary,
             String actor) {
-        Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor);
+        Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor, null);
         return record(List.of(step)).thenReturn(step.change());
     }
 
@@ -91,8 +95,8 @@ public class Timeline {
         return Flux.concat(
                         each(steps, chunk -> bindHistory(db.sql("""
                                         insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status,
-                                            summary, actor) values\s""" + SqlRows.values(chunk.size(), """
-                                        (:lead#, :at#, :now, :reporter#, :stage#, :status#, :summary#, :actor#)""")), chunk)
+                                            summary, actor, result) values\s""" + SqlRows.values(chunk.size(), """
+                                        (:lead#, :at#, :now, :reporter#, :stage#, :status#, :summary#, :actor#, :result#)""")), chunk)
                                 .bind("now", now)),
                         each(perStage, chunk -> bindStages(db.sql("""
                                 insert into lead_stage (lead_id, stage, status, occurred_at) values\s"""
@@ -147,12 +151,14 @@ public class Timeline {
     }
 
     /** {@link #bindStages} and who reported each step, with its summary and actor. */
-    private static GenericExecuteSpec bindHistory(GenericExecuteSpec spec, List<Step> steps) {
+    private GenericExecuteSpec bindHistory(GenericExecuteSpec spec, List<Step> steps) {
         spec = bindStages(spec, steps);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             spec = spec.bind("reporter" + i, step.reporter()).bind("summary" + i, step.summary());
             spec = step.actor() == null ? spec.bindNull("actor" + i, String.class) : spec.bind("actor" + i, step.actor());
+            spec = step.result() == null ? spec.bindNull("result" + i, String.class)
+                    : spec.bind("result" + i, json.writeValueAsString(step.result()));
         }
         return spec;
     }
@@ -173,7 +179,7 @@ public class Timeline {
 
     public Mono<List<TimelineEntry>> history(UUID leadId) {
         return db.sql("""
-                        select occurred_at, recorded_at, reporter, stage, status, summary, actor from timeline_entry
+                        select occurred_at, recorded_at, reporter, stage, status, summary, actor, result from timeline_entry
                         where lead_id = :lead order by occurred_at, id""")
                 .bind("lead", leadId)
                 .map((row, meta) -> new TimelineEntry(
@@ -181,8 +187,13 @@ public class Timeline {
                         row.get("recorded_at", OffsetDateTime.class).toInstant(),
                         row.get("reporter", String.class), row.get("stage", String.class),
                         row.get("status", String.class), row.get("summary", String.class),
-                        row.get("actor", String.class)))
+                        row.get("actor", String.class), result(row.get("result", String.class))))
                 .all().collectList();
+    }
+
+    private Map<String, Object> result(String stored) {
+        return stored == null ? null : json.readValue(stored, new TypeReference<Map<String, Object>>() {
+        });
     }
 
     public Mono<List<StageStatus>> stages(UUID leadId) {

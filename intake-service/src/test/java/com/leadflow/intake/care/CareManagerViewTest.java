@@ -11,11 +11,9 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The care manager's list with its speed-to-lead clock (overdue after 1 s in these tests). */
+/** The speed-to-lead clock and contact attempts (a lead is overdue after 1 s in these tests). */
 @IntakeIntegrationTest
 class CareManagerViewTest {
 
@@ -23,60 +21,58 @@ class CareManagerViewTest {
     WebTestClient http;
 
     @Test
-    void aCallBackNotYetAttemptedTurnsOverdueAndAContactAttemptStopsTheClock() {
-        String leadId = Submissions.submit(http, LeadJson.valid()).get("leadId");
+    void everyNewLeadTurnsOverdueAndOnlyReachingTheVisitorStopsTheClock() {
+        String leadId = Submissions.submit(http, LeadJson.valid().with("requestedServices", List.of("INFO_KIT"))).get("leadId");
+        CareApi care = new CareApi(http);
+        String mine = "?q=" + leadId;
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(row(leadId, "?service=CALL_BACK").get("speedToLead")).extracting("state").isEqualTo("OVERDUE"));
+                assertThat(care.row(leadId, mine).get("speedToLead")).extracting("state").isEqualTo("OVERDUE"));
 
-        http.post().uri("/api/care/leads/{id}/contact-attempts", leadId).headers(h -> h.setBasicAuth("carla", "carla-demo"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("channel", "PHONE", "outcome", "NO_ANSWER"))
-                .exchange().expectStatus().isCreated();
+        care.attempt(leadId, "PHONE", "LEFT_MESSAGE").expectStatus().isCreated();
+        Map<String, Object> afterMessage = care.row(leadId, mine);
+        assertThat(afterMessage.get("speedToLead")).extracting("state", "attempts").containsExactly("OVERDUE", 1);
 
-        Map<String, Object> after = row(leadId, "");
-        assertThat(after.get("speedToLead")).extracting("state").isEqualTo("CONTACTED");
-        assertThat(after.get("firstContactedAt")).isNotNull();
+        care.attempt(leadId, "PHONE", "REACHED").expectStatus().isCreated();
+        assertThat(care.row(leadId, mine).get("speedToLead")).extracting("state", "attempts").containsExactly("REACHED", 2);
         http.get().uri("/api/leads/{id}", leadId).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
                 .expectBody()
                 .jsonPath("$.timeline[-1:].status").isEqualTo(List.of("CONTACT_ATTEMPTED"))
-                .jsonPath("$.timeline[-1:].summary").isEqualTo(List.of("Phone: no answer"))
+                .jsonPath("$.timeline[-1:].summary").isEqualTo(List.of("Phone: reached"))
                 .jsonPath("$.timeline[-1:].actor").isEqualTo(List.of("carla"))
+                .jsonPath("$.speedToLead.state").isEqualTo("REACHED")
                 .jsonPath("$.currentStage").isEqualTo("CONTACT");
     }
 
     @Test
-    void leadsAreListedNewestFirstByStageAndRequestedService() {
-        String older = Submissions.submit(http, LeadJson.valid().with("requestedServices", List.of("INFO_KIT"))).get("leadId");
-        String newer = Submissions.submit(http, LeadJson.valid().with("requestedServices", List.of("INFO_KIT"))).get("leadId");
+    void anOutcomeThatCannotHappenOnTheChannelIsRefusedNamingTheField() {
+        String leadId = Submissions.submit(http, LeadJson.valid()).get("leadId");
+        CareApi care = new CareApi(http);
 
-        List<Map<String, Object>> infoKits = list("?service=INFO_KIT&stage=INTAKE");
-        List<Object> ids = infoKits.stream().map(row -> row.get("id")).toList();
-        assertThat(ids).containsSubsequence(newer, older);
-        assertThat(infoKits.get(0).get("speedToLead")).extracting("state").isEqualTo("NOT_REQUESTED");
-        assertThat(list("?service=CALL_BACK").stream().map(row -> row.get("id"))).doesNotContain(newer, older);
-        assertThat(list("?stage=REVIEW").stream().map(row -> row.get("id"))).doesNotContain(newer, older);
+        care.attempt(leadId, "EMAIL", "WRONG_NUMBER").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("outcome")
+                .jsonPath("$.errors[0].rule").isEqualTo("not-for-channel")
+                .jsonPath("$.errors[0].message").value(message -> assertThat(message.toString())
+                        .contains("Bounced").doesNotContain("BOUNCED"));
+        care.attempt(leadId, "TEXT", "NO_ANSWER").expectStatus().isBadRequest();
+        assertThat(care.row(leadId, "?q=" + leadId).get("speedToLead")).extracting("attempts").isEqualTo(0);
     }
 
     @Test
     void unknownFiltersAndChoicesAreNamed() {
-        http.get().uri("/api/care/leads?stage=LUNCH").headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("stage");
+        CareApi care = new CareApi(http);
+        http.get().uri("/api/care/leads?stage=LUNCH&sort=shoe-size&size=0&overdue=maybe&from=yesterday&after=xyz")
+                .headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("stage", "overdue", "from", "sort", "size"));
+        http.get().uri("/api/care/leads?after=bm90LWEtY3Vyc29y").headers(h -> h.setBasicAuth("carla", "carla-demo"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("after");
+        http.get().uri("/api/care/leads?q=" + "x".repeat(201)).headers(h -> h.setBasicAuth("carla", "carla-demo"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
         String leadId = Submissions.submit(http, LeadJson.valid()).get("leadId");
-        http.post().uri("/api/care/leads/{id}/contact-attempts", leadId).headers(h -> h.setBasicAuth("carla", "carla-demo"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("channel", "PIGEON"))
-                .exchange().expectStatus().isBadRequest()
+        care.send("POST", "/api/care/leads/" + leadId + "/contact-attempts", Map.of("channel", "PIGEON"))
+                .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("channel")
                 .jsonPath("$.errors[1].field").isEqualTo("outcome");
-    }
-
-    private Map<String, Object> row(String leadId, String query) {
-        return list(query).stream().filter(row -> row.get("id").equals(leadId)).findFirst().orElseThrow();
-    }
-
-    private List<Map<String, Object>> list(String query) {
-        return http.get().uri("/api/care/leads" + query).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-                }).returnResult().getResponseBody();
     }
 }

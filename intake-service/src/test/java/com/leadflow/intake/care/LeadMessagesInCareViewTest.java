@@ -164,7 +164,7 @@ class LeadMessagesInCareViewTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("carla");
             browser.findElement(By.id("password")).sendKeys(StaffAccess.password("carla"));
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#leads button.link"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#leads a.lead-link"))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Info kit by email: Sent"));
             assertThat(browser.findElement(By.id("messages")).getText())
                     .contains("Text about the next step by text: Not sent").doesNotContain("SMS", "EMAIL");

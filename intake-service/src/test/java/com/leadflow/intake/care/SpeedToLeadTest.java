@@ -12,23 +12,25 @@ class SpeedToLeadTest {
     static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     @Test
-    void aRequestedCallBackIsWaitingForFiveMinutesThenOverdue() {
-        assertThat(SpeedToLead.of(true, SUBMITTED, null, FIVE_MINUTES, SUBMITTED.plusSeconds(299)).state())
+    void everyNewLeadIsWaitingForFiveMinutesThenOverdue() {
+        assertThat(SpeedToLead.of(SUBMITTED, null, 0, null, FIVE_MINUTES, SUBMITTED.plusSeconds(299)).state())
                 .isEqualTo(SpeedToLead.State.WAITING);
-        SpeedToLead overdue = SpeedToLead.of(true, SUBMITTED, null, FIVE_MINUTES, SUBMITTED.plusSeconds(300));
+        SpeedToLead overdue = SpeedToLead.of(SUBMITTED, null, 0, null, FIVE_MINUTES, SUBMITTED.plusSeconds(300));
         assertThat(overdue.state()).isEqualTo(SpeedToLead.State.OVERDUE);
         assertThat(overdue.dueAt()).isEqualTo(SUBMITTED.plusSeconds(300));
     }
 
     @Test
-    void theFirstContactAttemptStopsTheClock() {
-        assertThat(SpeedToLead.of(true, SUBMITTED, SUBMITTED.plusSeconds(600), FIVE_MINUTES, SUBMITTED.plusSeconds(9000))
-                .state()).isEqualTo(SpeedToLead.State.CONTACTED);
+    void attemptsThatDidNotReachTheVisitorKeepTheClockRunning() {
+        SpeedToLead leftMessages = SpeedToLead.of(SUBMITTED, null, 2, SUBMITTED.plusSeconds(60), FIVE_MINUTES,
+                SUBMITTED.plusSeconds(900));
+        assertThat(leftMessages.state()).isEqualTo(SpeedToLead.State.OVERDUE);
+        assertThat(leftMessages.attempts()).isEqualTo(2);
     }
 
     @Test
-    void noCallBackMeansNoClock() {
-        assertThat(SpeedToLead.of(false, SUBMITTED, null, FIVE_MINUTES, SUBMITTED.plusSeconds(9000)).state())
-                .isEqualTo(SpeedToLead.State.NOT_REQUESTED);
+    void reachingTheVisitorStopsTheClockEvenLate() {
+        assertThat(SpeedToLead.of(SUBMITTED, SUBMITTED.plusSeconds(600), 1, SUBMITTED.plusSeconds(600), FIVE_MINUTES,
+                SUBMITTED.plusSeconds(9000)).state()).isEqualTo(SpeedToLead.State.REACHED);
     }
 }

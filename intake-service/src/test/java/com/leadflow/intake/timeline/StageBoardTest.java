@@ -11,7 +11,7 @@ class StageBoardTest {
     static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
 
     static TimelineEntry entry(int minute, int arrived, String stage, String status) {
-        return new TimelineEntry(T.plusSeconds(60L * minute), T.plusSeconds(3600 + arrived), "X", stage, status, "", null);
+        return new TimelineEntry(T.plusSeconds(60L * minute), T.plusSeconds(3600 + arrived), "X", stage, status, "", null, null);
     }
 
     @Test
@@ -38,5 +38,17 @@ class StageBoardTest {
         assertThat(StageBoard.supersedes(new StageStatus("REVIEW", "REVIEW_QUEUED", T), current)).isFalse();
         assertThat(StageBoard.supersedes(new StageStatus("REVIEW", "REVIEW_QUEUED", T.plusMillis(1)), current)).isTrue();
         assertThat(StageBoard.supersedes(current, null)).isTrue();
+    }
+
+    @Test
+    void aStageKeepsTheResultOfItsLatestReportThatHadOneEvenWhenALaterReportArrivedFirst() {
+        var completed = new TimelineEntry(T.plusSeconds(300), T.plusSeconds(3700), "REVIEW", "REVIEW", "REVIEW_COMPLETED",
+                "", null, java.util.Map.of("outcome", "CANDIDATE"));
+        var queued = new TimelineEntry(T.plusSeconds(60), T.plusSeconds(3800), "REVIEW", "REVIEW", "REVIEW_QUEUED", "",
+                null, java.util.Map.of("priority", "ROUTINE"));
+        var noDetails = entry(10, 9, "REVIEW", "REVIEW_COMPLETED");
+
+        assertThat(StageBoard.results(List.of(completed, queued, noDetails)))
+                .containsExactly(java.util.Map.entry("REVIEW", java.util.Map.of("outcome", "CANDIDATE")));
     }
 }
