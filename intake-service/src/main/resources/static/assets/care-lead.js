@@ -261,7 +261,7 @@
   });
 
   // the lead's messages, as outreach keeps them (intake asks outreach as the signed-in person)
-  const CHANNELS = { EMAIL: 'by email', SMS: 'by text', MAIL: 'by post' };
+  const CHANNELS = { EMAIL: 'by email', TEXT: 'by text', MAIL: 'by post' };
   async function messages(leadId) {
     const list = $('messages');
     const note = $('messages-note');
@@ -274,10 +274,30 @@
     note.textContent = found.length ? '' : 'No messages yet.';
     found.forEach(message => {
       const when = message.sentAt || message.dueAt || message.createdAt;
-      list.appendChild(care.el('li', null, message.what + ' ' + (CHANNELS[message.channel] || '') + ': ' + message.stateWords +
+      const item = care.el('li', null, message.what + ' ' + (CHANNELS[message.channel] || '') + ': ' + message.stateWords +
         (when ? ' (' + care.when(when) + ')' : '') +
-        (message.reason ? ' — ' + message.reason : '') + (message.requestedBy ? ', asked for by ' + message.requestedBy : '')));
+        (message.reason ? ' — ' + message.reason : '') + (message.requestedBy ? ', asked for by ' + message.requestedBy : ''));
+      if (message.state === 'TO_MAIL') {
+        // the kit waits for the care team to post it; once it is in the mail, say so here
+        const button = care.el('button', 'secondary', 'I posted the kit');
+        button.type = 'button';
+        button.addEventListener('click', () => markPosted(leadId, message.id, button));
+        item.append(' ', button);
+      }
+      list.appendChild(item);
     });
+  }
+
+  async function markPosted(leadId, messageId, button) {
+    button.disabled = true;
+    const response = await leadflow.fetch('/api/care/messages/' + messageId + '/posted', { method: 'POST' });
+    if (!response.ok) {
+      button.disabled = false;
+      $('messages-note').textContent = await care.problem(response, 'The kit could not be marked as posted.');
+      return;
+    }
+    await messages(leadId);
+    $('messages-note').textContent = 'The kit is marked as posted.';
   }
 
   $('resend-kit').addEventListener('click', async () => {

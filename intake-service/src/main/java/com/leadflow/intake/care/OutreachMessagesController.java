@@ -24,7 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A lead's messages, as outreach keeps them, in the care manager's view, and the kit sent again.
+ * A lead's messages, as outreach keeps them, in the care manager's view, the kit sent again, and a
+ * kit the care team posted by hand marked as posted.
  * Intake calls outreach's care API with the signed-in person's own access token (the one the
  * practice's identity provider gave at sign-in, or the bearer token of an API caller), so outreach
  * checks the role itself and audits the person, not intake. Outreach's answer, problem details
@@ -56,6 +57,12 @@ class OutreachMessagesController {
     @PostMapping("/api/care/leads/{id}/kit")
     Mono<ResponseEntity<byte[]>> resendKit(@PathVariable UUID id, Authentication person, ServerWebExchange exchange) {
         return relay(HttpMethod.POST, "/api/outreach/leads/" + id + "/kit", person, exchange);
+    }
+
+    /** A kit the care team posted by hand: outreach records it as sent, by post, by this person. */
+    @PostMapping("/api/care/messages/{messageId}/posted")
+    Mono<ResponseEntity<byte[]>> posted(@PathVariable UUID messageId, Authentication person, ServerWebExchange exchange) {
+        return relay(HttpMethod.POST, "/api/outreach/messages/" + messageId + "/posted", person, exchange);
     }
 
     private Mono<ResponseEntity<byte[]>> relay(HttpMethod method, String path, Authentication person,

@@ -106,6 +106,27 @@ class LeadMessagesInCareViewTest {
     }
 
     @Test
+    void aKitPostedByHandIsMarkedPostedAtOutreachAsTheCareManager() {
+        String token = IdentityProviderServer.get().tokenFor("CARE_MANAGER");
+        UUID message = UUID.randomUUID();
+        OUTREACH.stubFor(post(urlEqualTo("/api/outreach/messages/" + message + "/posted"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"what\":\"Info kit\",\"channel\":\"MAIL\",\"stateWords\":\"Sent\"}")));
+
+        http.post().uri("/api/care/messages/{id}/posted", message).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.stateWords").isEqualTo("Sent");
+        OUTREACH.verify(1, postRequestedFor(urlEqualTo("/api/outreach/messages/" + message + "/posted"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+
+        http.post().uri("/api/care/messages/{id}/posted", message)
+                .headers(h -> h.setBearerAuth(IdentityProviderServer.get().tokenFor("CLINICIAN"))).exchange()
+                .expectStatus().isForbidden();
+        OUTREACH.verify(1, postRequestedFor(urlEqualTo("/api/outreach/messages/" + message + "/posted")));
+    }
+
+    @Test
     void whatOutreachRefusesIsPassedOnAsItsProblemDetails() {
         String token = IdentityProviderServer.get().tokenFor("CARE_MANAGER");
         UUID lead = UUID.randomUUID();
@@ -143,7 +164,10 @@ class LeadMessagesInCareViewTest {
                 .expectBody().jsonPath("$.title").isEqualTo("Outreach cannot be reached");
     }
 
-    /** The whole way a person takes: sign in at the provider, open a lead, read its messages, send the kit again. */
+    /**
+     * The whole way a person takes: sign in at the provider, open a lead, read its messages, send the kit
+     * again, mark a kit posted by hand as posted.
+     */
     @Test
     void aCareManagerSignedInAtTheProviderReadsALeadsMessagesOnTheCarePageAndSendsTheKitAgain() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "Chromium is not installed");
@@ -152,8 +176,13 @@ class LeadMessagesInCareViewTest {
         OUTREACH.stubFor(get(urlMatching("/api/outreach/leads/.*/messages")).withHeader("Authorization", matching(bearer))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                         [{"what":"Info kit","channel":"EMAIL","stateWords":"Sent","sentAt":"2026-11-30T15:04:00Z"},
-                         {"what":"Text about the next step","channel":"SMS","stateWords":"Not sent",
-                          "createdAt":"2026-11-30T15:05:00Z","reason":"the visitor opted out of all messages by text"}]""")));
+                         {"what":"Text about the next step","channel":"TEXT","stateWords":"Not sent",
+                          "createdAt":"2026-11-30T15:05:00Z","reason":"the visitor opted out of all messages by text"},
+                         {"id":"6f1c2a9e-0d4b-4f43-9a55-1c1e6c2b7a10","what":"Info kit","channel":"MAIL","state":"TO_MAIL",
+                          "stateWords":"To be posted by the care team","createdAt":"2026-11-30T15:06:00Z"}]""")));
+        OUTREACH.stubFor(post(urlEqualTo("/api/outreach/messages/6f1c2a9e-0d4b-4f43-9a55-1c1e6c2b7a10/posted"))
+                .withHeader("Authorization", matching(bearer))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
         OUTREACH.stubFor(post(urlMatching("/api/outreach/leads/.*/kit")).withHeader("Authorization", matching(bearer))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
 
@@ -167,7 +196,8 @@ class LeadMessagesInCareViewTest {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#leads a.lead-link"))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Info kit by email: Sent"));
             assertThat(browser.findElement(By.id("messages")).getText())
-                    .contains("Text about the next step by text: Not sent").doesNotContain("SMS", "EMAIL");
+                    .contains("Text about the next step by text: Not sent", "Info kit by post: To be posted by the care team")
+                    .doesNotContain("TEXT", "EMAIL", "TO_MAIL");
             screenshot(browser, "care-messages-1280.png");
             browser.manage().window().setSize(new Dimension(390, 844));
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -176,7 +206,13 @@ class LeadMessagesInCareViewTest {
 
             browser.findElement(By.id("resend-kit")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages-note"), "The kit will be sent again."));
+
+            // the kit to post by hand: once it is in the mail, the care manager says so here
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[@id='messages']//button[.='I posted the kit']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages-note"), "The kit is marked as posted."));
         }
+        OUTREACH.verify(1, postRequestedFor(urlEqualTo("/api/outreach/messages/6f1c2a9e-0d4b-4f43-9a55-1c1e6c2b7a10/posted"))
+                .withHeader("Authorization", matching(bearer)));
         // intake asked outreach with the token carla's sign-in holds, so outreach knows who asked
         OUTREACH.verify(1, postRequestedFor(urlMatching("/api/outreach/leads/.*/kit")).withHeader("Authorization", matching(bearer)));
     }
