@@ -41,9 +41,22 @@ function open(containerId, urls, onChange, onError) {
     report();
   });
   app.addEventListener('positionchange', report);
-  app.addEventListener('error', () => onError('The images could not be read.'));
+  // loadend comes after load or after a failure: without data, the page must not go on saying "Loading"
+  app.addEventListener('loadend', () => {
+    if (dataId === null) { onError('The images could not be read.'); }
+  });
+  app.addEventListener('error', (event) => {
+    // the reason stays in the console for whoever looks; the page says it in plain words
+    console.error('viewer:', event && (event.error || event.message));
+    onError('The images could not be read.');
+  });
   app.addEventListener('loadabort', () => onError('Loading the images was stopped.'));
-  app.loadURLs(urls);
+  try {
+    app.loadURLs(urls);
+  } catch (e) {
+    console.error('viewer:', e);
+    onError('The images could not be read.');
+  }
 
   function move(forward) {
     const group = app.getActiveLayerGroup();
