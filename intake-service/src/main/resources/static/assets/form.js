@@ -141,7 +141,8 @@
         const why = (answer.errors && answer.errors[0] && answer.errors[0].message) || answer.detail || 'This file could not be uploaded.';
         throw { errors: [{ field: 'imagingIds', rule: 'upload', message: file.name + ': ' + why }] };
       }
-      ids.push(answer.imagingId);
+      // imaging hook (H3): a ZIP of a study may hold a study and reports, each with its own id
+      ids.push(...(answer.imagingIds || [answer.imagingId]));
     }
     return ids;
   }

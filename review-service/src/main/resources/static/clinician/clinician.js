@@ -37,27 +37,62 @@
     return td;
   }
 
+  function words(code) { return code ? code.replaceAll('_', ' ').toLowerCase() : ''; }
+
+  function due(item) {
+    if (!item.dueAt) { return 'waiting for imaging'; }
+    return timeLeft(item.secondsLeft) + ' (' + new Date(item.dueAt).toLocaleString(undefined,
+      { weekday: 'short', hour: '2-digit', minute: '2-digit' }) + ')';
+  }
+
+  function filterNow() {
+    const checked = document.querySelector('input[name=filter]:checked');
+    return checked ? checked.value : 'all';
+  }
+
   async function loadQueue() {
-    const result = await call('GET', '');
+    const filter = filterNow();
+    const result = await call('GET', filter === 'waiting' ? '?waiting=imaging' : '');
     const body = $('queue').querySelector('tbody');
     body.replaceChildren();
-    $('queue-empty').hidden = result.json.length > 0;
-    for (const item of result.json) {
+    const items = result.json.filter((item) => filter === 'mine' ? item.claimedBy === window.leadflowUser
+      : filter === 'urgent' ? item.priority === 'URGENT'
+        : filter === 'imaging' ? item.hasImaging : true);
+    $('queue-empty').hidden = items.length > 0;
+    for (const item of items) {
       const row = document.createElement('tr');
       row.dataset.reviewId = item.reviewId;
       row.className = [item.priority === 'URGENT' ? 'urgent' : '', item.overdue ? 'overdue' : ''].join(' ');
       cell(row, item.priority === 'URGENT' ? 'Urgent' : 'Routine');
-      cell(row, item.condition.replaceAll('_', ' ').toLowerCase());
-      cell(row, item.status === 'IN_PROGRESS' ? 'with ' + item.claimedBy : 'waiting');
-      cell(row, timeLeft(item.secondsLeft), 'time-left');
-      cell(row, item.staleImaging ? 'older than 12 months' : '', item.staleImaging ? 'stale' : '');
+      cell(row, item.ageBand + ' · ' + words(item.condition));
+      cell(row, item.worst || 'nothing ticked');
+      cell(row, item.imaging + (item.staleImaging ? ' (older than 12 months)' : ''), item.staleImaging ? 'stale' : '');
+      cell(row, due(item), 'time-left');
+      cell(row, item.status === 'IN_PROGRESS' ? item.claimedBy : 'nobody');
       const open = document.createElement('button');
       open.type = 'button';
       open.className = 'secondary open';
       open.textContent = 'Open';
+      open.setAttribute('aria-label', 'Open review: ' + item.ageBand + ', ' + words(item.condition));
       open.addEventListener('click', () => openReview(item.reviewId));
       cell(row, '').appendChild(open);
       body.appendChild(row);
+    }
+  }
+
+  /** The open review as others change it: a claim, a release or a completion shows without a reload. */
+  async function refreshOpenReview() {
+    if (!current || $('task').hidden) { return; }
+    const result = await call('GET', '/' + encodeURIComponent(current.reviewId));
+    if (!result.ok || !current || result.json.reviewId !== current.reviewId) { return; }
+    const before = [current.status, current.claimedBy, current.outcome && current.outcome.completedAt].join('|');
+    const after = [result.json.status, result.json.claimedBy, result.json.outcome && result.json.outcome.completedAt].join('|');
+    if (before !== after) {
+      current = result.json;
+      showHeader(result.json);
+      say(result.json.status === 'IN_PROGRESS' && result.json.claimedBy !== window.leadflowUser
+        ? 'This review was just claimed by ' + result.json.claimedBy + '.'
+        : result.json.status === 'COMPLETED' ? 'This review was just completed.' : 'This review is back in the queue.');
     }
   }
 
@@ -68,25 +103,38 @@
   }
 
   function show(task) {
+    showHeader(task);
+    showDetails(task);
+  }
+
+  function showHeader(task) {
     current = task;
     $('task').hidden = false;
     $('task-id').textContent = task.reviewId;
+    const mine = task.status === 'IN_PROGRESS' && task.claimedBy === window.leadflowUser;
+    $('claim').hidden = task.status !== 'QUEUED';
+    $('renew').hidden = !mine;
+    $('release').hidden = !mine;
+    $('outcome-form').hidden = !mine;
     $('task-lease').textContent = task.status === 'IN_PROGRESS'
       ? 'Claimed by ' + task.claimedBy + ' until ' + new Date(task.leaseExpiresAt).toLocaleTimeString()
       : 'Status: ' + task.status.replaceAll('_', ' ').toLowerCase();
+  }
+
+  function showDetails(task) {
     const details = $('task-details');
     details.replaceChildren();
     const facts = [
-      ['Priority', task.priority], ['Time left', timeLeft(task.secondsLeft)], ['Age', task.age],
-      ['Condition', task.condition], ['Symptoms', task.symptoms.join(', ') || '—'],
-      ['Red flags', task.redFlags.join(', ') || 'none'], ['Pain (0–10)', task.painLevel ?? '—'],
-      ['Pain duration', task.painDuration], ['Treatments tried', task.treatmentsTried.join(', ') || '—'],
-      ['Procedure of interest', task.procedureOfInterest || '—']
+      ['Priority', words(task.priority)], ['Time left', timeLeft(task.secondsLeft)], ['Age', task.age],
+      ['Condition', words(task.condition)], ['Symptoms', task.symptoms.map(words).join(', ') || '—'],
+      ['Red flags', task.redFlags.map(words).join(', ') || 'none'], ['Pain (0–10)', task.painLevel ?? '—'],
+      ['Pain duration', words(task.painDuration)], ['Treatments tried', task.treatmentsTried.map(words).join(', ') || '—'],
+      ['Procedure of interest', words(task.procedureOfInterest) || '—']
     ];
     if (task.outcome) {
       const o = task.outcome;
       facts.push([task.status === 'COMPLETED' ? 'Outcome' : 'Earlier outcome',
-        [o.outcome, o.recommendedProcedure, o.nextStep, o.informationNeeded].filter(Boolean).join(' – ')
+        [o.outcome, o.recommendedProcedure, o.nextStep, o.informationNeeded].filter(Boolean).map(words).join(' – ')
           + ' (' + o.completedBy + ')']);
       if (o.notes) { facts.push(['Notes', o.notes]); }
     }
@@ -97,29 +145,7 @@
       dd.textContent = String(value);
       details.append(dt, dd);
     }
-    const imaging = $('task-imaging');
-    imaging.replaceChildren();
-    for (const study of task.imaging) {
-      const li = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = study.url;
-      link.target = '_blank';
-      link.rel = 'noopener';
-      link.textContent = study.modality + ' (' + study.format + ')' + (study.studyDate ? ', taken ' + study.studyDate : '');
-      li.appendChild(link);
-      if (study.stale) {
-        const badge = document.createElement('span');
-        badge.className = 'stale';
-        badge.textContent = ' older than 12 months';
-        li.appendChild(badge);
-      }
-      imaging.appendChild(li);
-    }
-    const mine = task.status === 'IN_PROGRESS' && task.claimedBy === window.leadflowUser;
-    $('claim').hidden = task.status !== 'QUEUED';
-    $('renew').hidden = !mine;
-    $('release').hidden = !mine;
-    $('outcome-form').hidden = !mine;
+    window.clinicianImaging.show(task);
     $('form-errors').replaceChildren();
   }
 
@@ -132,7 +158,7 @@
     const result = await call('POST', '/' + encodeURIComponent(current.reviewId) + path);
     if (!result.ok) { say(problemText(result)); return; }
     say(done);
-    show(result.json);
+    showHeader(result.json);
     await loadQueue();
   }
 
@@ -197,12 +223,16 @@
     $('claim').addEventListener('click', () => act('/claim', 'You claimed this review.'));
     $('renew').addEventListener('click', () => act('/renew', 'Your claim was renewed.'));
     $('release').addEventListener('click', () => act('/release', 'The review is back in the queue.'));
-    $('close-task').addEventListener('click', () => { $('task').hidden = true; current = null; });
+    $('close-task').addEventListener('click', () => { window.clinicianImaging.close(); $('task').hidden = true; current = null; });
     $('outcome').addEventListener('change', showOutcomeFields);
     $('outcome-form').addEventListener('submit', complete);
     showOutcomeFields();
+    for (const radio of document.querySelectorAll('input[name=filter]')) {
+      radio.addEventListener('change', loadQueue);
+    }
     await loadQueue();
     setInterval(loadQueue, 30000);
+    setInterval(() => refreshOpenReview().catch(() => {}), 5000);
   }
 
   start().catch(() => say('The queue could not be loaded.'));

@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
         "leadflow.intake.rate-limit.refill-every=1m",
         "leadflow.intake.imaging.max-file-size=64KB",
         "leadflow.intake.imaging.directory=target/test-imaging",
+        "leadflow.intake.imaging.archive.max-entries=40",
         "leadflow.intake.speed-to-lead.overdue-after=1s"
 })
 public @interface IntakeIntegrationTest {

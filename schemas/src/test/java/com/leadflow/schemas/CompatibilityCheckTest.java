@@ -24,7 +24,9 @@ class CompatibilityCheckTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<Version> RELEASED = ReleasedSchemas.load().get("LeadSubmitted");
+    /** The latest released version: each older one would report the same problem once more. */
+    private static final List<Version> RELEASED = List.of(ReleasedSchemas.load().get("LeadSubmitted")
+            .get(ReleasedSchemas.load().get("LeadSubmitted").size() - 1));
 
     @Test
     void aRequiredFieldWithoutDefaultIsRejected() {

@@ -16,6 +16,7 @@ import com.leadflow.events.GenderPreference;
 import com.leadflow.events.ImagingFormat;
 import com.leadflow.events.ImagingModality;
 import com.leadflow.events.ImagingReference;
+import com.leadflow.events.ImagingSeries;
 import com.leadflow.events.InformationNeeded;
 import com.leadflow.events.InsuranceDetails;
 import com.leadflow.events.LeadStatus;
@@ -138,6 +139,11 @@ class EventRoundTripTest {
                         .setImagingId("img-1").setModality(ImagingModality.MRI).setFormat(ImagingFormat.DICOM)
                         .setSizeBytes(52_428_800L).setStudyDate(LocalDate.of(2025, 1, 20)).setUploadedAt(AT)
                         .setSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                        .setStudyInstanceUid("1.2.826.0.1.3680043.10.77.1").setStudyDescription("MRI LUMBAR SPINE")
+                        .setBodyPart("LSPINE")
+                        .setSeries(List.of(ImagingSeries.newBuilder().setSeriesInstanceUid("1.2.826.0.1.3680043.10.77.1.2")
+                                .setSeriesNumber(2).setModality("MR").setDescription("SAG T2").setBodyPart("LSPINE")
+                                .setImageCount(17).build()))
                         .build()))
                 .setInsurance(InsuranceDetails.newBuilder()
                         .setPayerId("payer-42").setPayerName("Acme Health").setMemberId("M123456789")

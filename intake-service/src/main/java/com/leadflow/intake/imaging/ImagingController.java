@@ -10,6 +10,8 @@ import com.leadflow.platform.web.MultipartBodies;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -33,8 +35,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Imaging in and out: visitors upload (multipart, part {@code file}, optional {@code modality} and
- * {@code studyDate}) with the form or through their status link; clinicians download.
+ * Imaging in and out: visitors upload (multipart, one or more parts {@code file}: DICOM files, a ZIP
+ * of a study, PDFs or images; optional {@code modality} and {@code studyDate}, which the DICOM
+ * tags override) with the form or through their status link; clinicians read.
  */
 @RestController
 class ImagingController {
@@ -64,33 +67,87 @@ class ImagingController {
     Mono<ResponseEntity<Map<String, Object>>> uploadWithForm(ServerWebExchange exchange) {
         return MultipartBodies.read(exchange).flatMap(parts -> {
             Upload upload = Upload.of(parts, LocalDate.now(clock));
-            return uploads.receiveForNewLead(upload.file(), upload.modality(), upload.studyDate());
-        }).map(imaging -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imagingId", imaging.id(),
-                "format", imaging.format(), "sizeBytes", imaging.sizeBytes(),
-                "maxFileSizeBytes", properties.maxFileSize().toBytes())));
+            return uploads.receiveForNewLead(upload.files(), upload.modality(), upload.studyDate());
+        }).map(received -> {
+            StoredImaging first = received.imaging().get(0);
+            Map<String, Object> body = new LinkedHashMap<>();
+            // the first item's fields as before, for a form that sends one file
+            body.put("imagingId", first.id());
+            body.put("format", first.format());
+            body.put("sizeBytes", first.sizeBytes());
+            body.put("imagingIds", received.imaging().stream().map(StoredImaging::id).toList());
+            body.put("imaging", received.imaging().stream().map(ImagingController::summary).toList());
+            body.put("leftOut", received.leftOut());
+            body.put("maxFileSizeBytes", properties.maxFileSize().toBytes());
+            return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        });
     }
 
     @PostMapping(path = "/api/status/{token}/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> uploadLater(@PathVariable String token, ServerWebExchange exchange) {
         return leadOf(token).flatMap(leadId -> MultipartBodies.read(exchange).flatMap(parts -> {
             Upload upload = Upload.of(parts, LocalDate.now(clock));
-            return uploads.receiveForLead(leadId, upload.file(), upload.modality(), upload.studyDate());
+            return uploads.receiveForLead(leadId, upload.files(), upload.modality(), upload.studyDate());
         })).doOnNext(changes::published)
                 .map(change -> ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of("attached", true)));
     }
 
-    /** The file itself, for clinicians; only files that belong to a lead, and every download is audited. */
+    /** What the visitor is told was kept: kinds, dates and counts, nothing from inside the files but those. */
+    private static Map<String, Object> summary(StoredImaging imaging) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("imagingId", imaging.id());
+        item.put("format", imaging.format());
+        item.put("modality", imaging.modality());
+        item.put("studyDate", imaging.studyDate());
+        item.put("series", imaging.series().stream()
+                .map(s -> Map.of("description", s.description() == null ? "" : s.description(), "images", s.imageCount()))
+                .toList());
+        return item;
+    }
+
+    /**
+     * The file itself, for clinicians; only files that belong to a lead. Every attempt is audited,
+     * a guessed id too. Reports open in the browser ({@code inline}); DICOM, which browsers do not
+     * show, is an attachment (the review page's viewer reads it by script).
+     */
     @GetMapping("/api/imaging/{id}")
     Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable UUID id) {
-        return records.find(id).filter(imaging -> imaging.leadId() != null)
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such imaging file.")))
-                .flatMap(imaging -> audit.record(AuditAction.DOWNLOAD, "imaging", id.toString()).thenReturn(imaging))
+        return audit.record(AuditAction.DOWNLOAD, "imaging", id.toString()).then(claimed(id))
+                .map(imaging -> {
+                    var answer = ResponseEntity.ok()
+                            .contentType(MediaType.parseMediaType(FileKind.mediaType(imaging.format())))
+                            .header(HttpHeaders.CONTENT_DISPOSITION, disposition(imaging.format(), id + extension(imaging.format())));
+                    if (imaging.series().isEmpty()) {
+                        answer.contentLength(imaging.sizeBytes());
+                    }
+                    return answer.body(store.read(imaging.storageKey()));
+                });
+    }
+
+    /** One instance (slice) of a study: series and instance by their place, as the events list them. */
+    @GetMapping("/api/imaging/{id}/series/{series}/instances/{instance}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> instance(@PathVariable UUID id, @PathVariable int series,
+            @PathVariable int instance) {
+        return audit.record(AuditAction.VIEW, "imaging", id + "/" + series + "/" + instance).then(claimed(id))
+                .filter(imaging -> series >= 0 && series < imaging.series().size() && instance >= 0
+                        && instance < imaging.series().get(series).imageCount())
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such image.")))
                 .map(imaging -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(FileKind.mediaType(imaging.format())))
-                        .contentLength(imaging.sizeBytes())
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename(id + extension(imaging.format())).build().toString())
-                        .body(store.read(imaging.storageKey())));
+                        .contentType(MediaType.parseMediaType(FileKind.mediaType(ImagingFormat.DICOM)))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(ImagingFormat.DICOM,
+                                id + "-" + series + "-" + instance + ".dcm"))
+                        .body(store.read(ImagingRecords.instanceKey(id, series, instance))));
+    }
+
+    private Mono<StoredImaging> claimed(UUID id) {
+        return records.find(id).filter(imaging -> imaging.leadId() != null)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such imaging file.")));
+    }
+
+    private static String disposition(ImagingFormat format, String filename) {
+        boolean rendersSafely = format == ImagingFormat.PDF || format == ImagingFormat.JPEG || format == ImagingFormat.PNG;
+        return (rendersSafely ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(filename).build().toString();
     }
 
     private Mono<UUID> leadOf(String token) {
@@ -117,12 +174,14 @@ class ImagingController {
      * The parts of an upload, checked. A study date lies between the first CT scans (1971) and
      * today (a day's grace: the visitor's today may be ahead of the server's).
      */
-    record Upload(FilePart file, ImagingModality modality, LocalDate studyDate) {
+    record Upload(List<FilePart> files, ImagingModality modality, LocalDate studyDate) {
 
         static final LocalDate FIRST_STUDIES = LocalDate.of(1971, 1, 1);
 
         static Upload of(MultiValueMap<String, Part> parts, LocalDate today) {
-            if (!(parts.getFirst("file") instanceof FilePart file)) {
+            List<FilePart> files = parts.getOrDefault("file", List.of()).stream()
+                    .filter(FilePart.class::isInstance).map(FilePart.class::cast).toList();
+            if (files.isEmpty()) {
                 throw InvalidRequestException.of("file", "required", "Attach a file in the part named 'file'.");
             }
             ImagingModality modality = ImagingModality.OTHER;
@@ -148,7 +207,7 @@ class ImagingController {
                             "A study date is 1971 or later: please check the year.");
                 }
             }
-            return new Upload(file, modality, studyDate);
+            return new Upload(files, modality, studyDate);
         }
     }
 }

@@ -10,9 +10,13 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxFileSize the largest file accepted, stated to visitors; larger uploads get 413
  * @param directory where the directory store keeps files
+ * @param maxFiles files in one upload (a study may come as many DICOM files at once)
+ * @param archive what a ZIP of a study may hold
  */
 @ConfigurationProperties("leadflow.intake.imaging")
 public record ImagingProperties(
         @DefaultValue("50MB") DataSize maxFileSize,
-        @DefaultValue(".local/data/intake-imaging") Path directory) {
+        @DefaultValue(".local/data/intake-imaging") Path directory,
+        @DefaultValue("1000") int maxFiles,
+        @DefaultValue ArchiveLimits archive) {
 }

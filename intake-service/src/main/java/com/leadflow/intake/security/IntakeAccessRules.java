@@ -23,7 +23,8 @@ class IntakeAccessRules {
                     "/api/disclosure").permitAll();
             exchanges.pathMatchers(HttpMethod.POST, "/api/leads", "/api/imaging").permitAll();
             exchanges.pathMatchers("/api/status/**").permitAll();
-            exchanges.pathMatchers(HttpMethod.GET, "/api/imaging/*").hasRole(Role.CLINICIAN.name());
+            exchanges.pathMatchers(HttpMethod.GET, "/api/imaging/*", "/api/imaging/*/series/*/instances/*")
+                    .hasRole(Role.CLINICIAN.name());
             exchanges.pathMatchers(HttpMethod.GET, "/api/status-links/*").hasRole(Role.OUTREACH.name());
             exchanges.pathMatchers("/api/leads/**", "/api/care/**", "/care/**").hasRole(Role.CARE_MANAGER.name());
         };

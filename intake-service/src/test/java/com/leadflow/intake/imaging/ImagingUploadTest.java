@@ -10,6 +10,7 @@ import com.leadflow.intake.IntakeIntegrationTest;
 import com.leadflow.intake.LeadJson;
 import com.leadflow.intake.Submissions;
 import com.leadflow.schemas.Topics;
+import com.leadflow.test.SyntheticDicom;
 import com.leadflow.test.TopicProbe;
 import java.time.Duration;
 import java.util.Arrays;
@@ -46,10 +47,11 @@ class ImagingUploadTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
+    static final byte[] DICOM = SyntheticDicom.slice("1.2.826.0.1.3680043.10.9.1", java.time.LocalDate.of(2026, 9, 1),
+            new SyntheticDicom.Series("1.2.826.0.1.3680043.10.9.1.1", 1, "SAG T2", 1), 1);
+
     static byte[] dicom() {
-        byte[] bytes = new byte[300];
-        System.arraycopy("DICM".getBytes(), 0, bytes, 128, 4);
-        return bytes;
+        return DICOM;
     }
 
     @Test
@@ -63,7 +65,8 @@ class ImagingUploadTest {
             assertThat(event.getImaging()).singleElement().satisfies(reference -> {
                 assertThat(reference.getImagingId()).isEqualTo(imagingId);
                 assertThat(reference.getFormat()).isEqualTo(ImagingFormat.DICOM);
-                assertThat(reference.getSizeBytes()).isEqualTo(300);
+                assertThat(reference.getSizeBytes()).isEqualTo(DICOM.length);
+                assertThat(reference.getSeries()).singleElement().satisfies(series -> assertThat(series.getImageCount()).isEqualTo(1));
                 assertThat(reference.getSha256()).hasSize(64);
             });
         }

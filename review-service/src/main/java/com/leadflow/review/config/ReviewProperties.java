@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param businessTimeZone the practice's zone, in which business days are counted
  * @param leaseDuration how long a claim lasts unless renewed
  * @param sweepInterval how often overdue reviews and expired leases are looked for
- * @param imagingBaseUrl where intake serves imaging files ({@code /api/imaging/{id}} below it)
+ * @param imagingBaseUrl where intake serves imaging files ({@code /api/imaging/{id}} below it); the
+ *        clinician page reads them through review, which passes the clinician's own token on
  */
 @ConfigurationProperties("leadflow.review")
 public record ReviewProperties(
@@ -48,9 +49,8 @@ public record ReviewProperties(
                 ReviewPriority.ROUTINE, routine.toServiceTarget()), new BusinessCalendar(businessTimeZone));
     }
 
-    /** The link a clinician opens to see one imaging file. */
-    public String imagingUrl(String imagingId) {
-        String base = imagingBaseUrl.toString().replaceAll("/+$", "");
-        return base + "/api/imaging/" + imagingId;
+    /** Intake's address for a path of its imaging API. */
+    public String intakeImagingUrl(String path) {
+        return imagingBaseUrl.toString().replaceAll("/+$", "") + path;
     }
 }

@@ -7,6 +7,7 @@ import com.leadflow.events.ReviewOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Optional;
 public record OutcomeForm(String outcome, String recommendedProcedure, String nextStep, String informationNeeded,
         String notes) {
 
+    /** How the page names each field, so a message reads as the form does. */
+    private static final Map<String, String> IN_WORDS = Map.of(
+            "outcome", "the outcome",
+            "recommendedProcedure", "the recommended procedure",
+            "nextStep", "the recommended next step",
+            "informationNeeded", "the information needed");
+
     /** Longest note kept. */
     public static final int MAX_NOTES_LENGTH = 4000;
 
@@ -24,7 +32,8 @@ public record OutcomeForm(String outcome, String recommendedProcedure, String ne
         List<FieldViolation> violations = new ArrayList<>();
         var kind = parse("outcome", outcome, ReviewOutcome.class, violations, true);
         if (notes != null && notes.length() > MAX_NOTES_LENGTH) {
-            violations.add(new FieldViolation("notes", "max-length", "notes must be at most " + MAX_NOTES_LENGTH + " characters"));
+            violations.add(new FieldViolation("notes", "max-length",
+                    "Notes may be at most " + MAX_NOTES_LENGTH + " characters long."));
         }
         if (kind.isEmpty()) {
             return new Validated(null, violations);
@@ -36,7 +45,8 @@ public record OutcomeForm(String outcome, String recommendedProcedure, String ne
         var needed = parse("informationNeeded", informationNeeded, InformationNeeded.class, violations,
                 kind.get() == ReviewOutcome.NEEDS_MORE_INFORMATION);
         if (procedure.isPresent() && procedure.get() == Procedure.UNSURE) {
-            violations.add(new FieldViolation("recommendedProcedure", "not-unsure", "a recommendation must name a procedure"));
+            violations.add(new FieldViolation("recommendedProcedure", "not-unsure",
+                    "A recommendation names a procedure: choose one from the list."));
         }
         if (!violations.isEmpty()) {
             return new Validated(null, violations);
@@ -55,21 +65,26 @@ public record OutcomeForm(String outcome, String recommendedProcedure, String ne
         boolean empty = value == null || value.isBlank();
         if (!needed) {
             if (!empty) {
-                violations.add(new FieldViolation(field, "not-allowed", field + " does not belong to this outcome"));
+                violations.add(new FieldViolation(field, "not-allowed",
+                        capitalized(IN_WORDS.get(field)) + " does not belong to this outcome: leave it empty."));
             }
             return Optional.empty();
         }
         if (empty) {
-            violations.add(new FieldViolation(field, "required", field + " is required"));
+            violations.add(new FieldViolation(field, "required", "Choose " + IN_WORDS.get(field) + "."));
             return Optional.empty();
         }
         List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                 .filter(name -> !name.equals("UNKNOWN")).toList();
         if (!allowed.contains(value)) {
-            violations.add(new FieldViolation(field, "one-of", field + " must be one of " + String.join(", ", allowed)));
+            violations.add(new FieldViolation(field, "one-of", "Choose " + IN_WORDS.get(field) + " from the list."));
             return Optional.empty();
         }
         return Optional.of(Enum.valueOf(type, value));
+    }
+
+    private static String capitalized(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Either a decision (and no violations) or the violations. */

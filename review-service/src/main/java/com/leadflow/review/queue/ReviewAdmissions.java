@@ -2,6 +2,7 @@ package com.leadflow.review.queue;
 
 import com.leadflow.events.ImagingAttached;
 import com.leadflow.events.ImagingReference;
+import com.leadflow.events.ImagingSeries;
 import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.ServiceType;
 import com.leadflow.platform.kafka.EventRejectedException;
@@ -12,6 +13,7 @@ import com.leadflow.review.task.ReviewTaskStore;
 import com.leadflow.review.task.ReviewTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +106,19 @@ public class ReviewAdmissions {
         }
     }
 
+    /** The reference as the task keeps it; a series without a UID cannot be addressed and is refused. */
     static ImagingStudy study(ImagingReference ref) {
+        List<ImagingStudy.Series> series = new ArrayList<>();
+        List<ImagingSeries> sent = ref.getSeries() == null ? List.of() : ref.getSeries();
+        for (int i = 0; i < sent.size(); i++) {
+            ImagingSeries s = sent.get(i);
+            if (s.getSeriesInstanceUid() == null || s.getSeriesInstanceUid().isBlank() || s.getImageCount() < 0) {
+                throw new EventRejectedException("imaging.series[" + i + "]: seriesInstanceUid and imageCount required");
+            }
+            series.add(new ImagingStudy.Series(i, s.getSeriesInstanceUid(), s.getSeriesNumber(), s.getModality(),
+                    s.getDescription(), s.getBodyPart(), s.getImageCount()));
+        }
         return new ImagingStudy(ref.getImagingId(), ref.getModality().name(), ref.getFormat().name(), ref.getSizeBytes(),
-                ref.getStudyDate(), ref.getUploadedAt());
+                ref.getStudyDate(), ref.getUploadedAt(), ref.getStudyDescription(), ref.getBodyPart(), series);
     }
 }

@@ -28,6 +28,12 @@ public class ReviewQueue {
                 .then(store.open().sort(QueueOrder.ORDER).collectList());
     }
 
+    /** Reviews a visitor asked for that wait for their imaging, oldest first. */
+    public Mono<List<ReviewTask>> awaitingImaging() {
+        return audit.record(AuditAction.LIST, "review-queue", "awaiting-imaging")
+                .then(store.awaitingImaging().collectList());
+    }
+
     /** A review with its imaging; reading it does not claim it. */
     public Mono<ReviewWithImaging> review(String reviewId) {
         return store.find(reviewId)

@@ -3,15 +3,48 @@ package com.leadflow.review.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A reference to an uploaded study; the file itself stays with intake.
+ * A reference to an uploaded study or report; the files themselves stay with intake.
  *
- * @param studyDate when the study was taken, if the visitor said (null when unknown)
+ * @param studyDate when the study was taken: from the DICOM tags, else as the visitor said (null when unknown)
+ * @param bodyPart the body part examined as the scanner wrote it (e.g. LSPINE), for a DICOM study
+ * @param series a DICOM study's series in the order intake serves them; empty for a report
  */
 public record ImagingStudy(String imagingId, String modality, String format, long sizeBytes, LocalDate studyDate,
-        Instant uploadedAt) {
+        Instant uploadedAt, String studyDescription, String bodyPart, List<Series> series) {
+
+    /**
+     * One series of a study.
+     *
+     * @param index its place in the study, as intake addresses it
+     * @param modality the DICOM modality code (MR, CT, ...)
+     */
+    public record Series(int index, String seriesUid, Integer seriesNumber, String modality, String description,
+            String bodyPart, int imageCount) {
+    }
+
+    public ImagingStudy {
+        series = series == null ? List.of() : List.copyOf(series);
+    }
+
+    /** A single file with no DICOM study tags. */
+    public ImagingStudy(String imagingId, String modality, String format, long sizeBytes, LocalDate studyDate,
+            Instant uploadedAt) {
+        this(imagingId, modality, format, sizeBytes, studyDate, uploadedAt, null, null, List.of());
+    }
+
+    public ImagingStudy withSeries(List<Series> loaded) {
+        return new ImagingStudy(imagingId, modality, format, sizeBytes, studyDate, uploadedAt, studyDescription, bodyPart,
+                loaded);
+    }
+
+    /** How many images a study holds over all its series. */
+    public int imageCount() {
+        return series.stream().mapToInt(Series::imageCount).sum();
+    }
 
     /** How old a study may be before a clinician should ask for newer imaging. */
     public static final int STALE_AFTER_MONTHS = 12;

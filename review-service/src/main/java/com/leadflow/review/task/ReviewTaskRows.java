@@ -50,7 +50,15 @@ final class ReviewTaskRows {
     static ImagingStudy imaging(Readable row) {
         return new ImagingStudy(row.get("imaging_id", String.class), row.get("modality", String.class),
                 row.get("file_format", String.class), row.get("size_bytes", Long.class),
-                row.get("study_date", LocalDate.class), instant(row, "uploaded_at"));
+                row.get("study_date", LocalDate.class), instant(row, "uploaded_at"),
+                row.get("study_description", String.class), row.get("body_part", String.class), List.of());
+    }
+
+    static ImagingStudy.Series series(Readable row) {
+        return new ImagingStudy.Series(row.get("series_index", Integer.class), row.get("series_uid", String.class),
+                row.get("series_number", Integer.class), row.get("modality", String.class),
+                row.get("description", String.class), row.get("body_part", String.class),
+                row.get("image_count", Integer.class));
     }
 
     static Instant instant(Readable row, String column) {

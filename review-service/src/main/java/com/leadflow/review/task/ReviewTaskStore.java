@@ -7,6 +7,9 @@ import static com.leadflow.review.task.ReviewTaskRows.utc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -52,11 +55,12 @@ public class ReviewTaskStore {
         return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
-    /** Keeps an imaging reference of a lead; the same reference twice is kept once. */
+    /** Keeps an imaging reference of a lead with its series; the same reference twice is kept once. */
     public Mono<Void> addImaging(String leadId, ImagingStudy study) {
         GenericExecuteSpec spec = db.sql("""
-                insert into review_imaging (lead_id, imaging_id, modality, file_format, size_bytes, study_date, uploaded_at)
-                values (:leadId, :imagingId, :modality, :format, :size, :studyDate, :uploadedAt)
+                insert into review_imaging (lead_id, imaging_id, modality, file_format, size_bytes, study_date, uploaded_at,
+                    study_description, body_part)
+                values (:leadId, :imagingId, :modality, :format, :size, :studyDate, :uploadedAt, :description, :bodyPart)
                 on conflict do nothing""")
                 .bind("leadId", leadId)
                 .bind("imagingId", study.imagingId())
@@ -64,12 +68,40 @@ public class ReviewTaskStore {
                 .bind("format", study.format())
                 .bind("size", study.sizeBytes())
                 .bind("uploadedAt", utc(study.uploadedAt()));
-        return bind(spec, "studyDate", study.studyDate(), LocalDate.class).then();
+        spec = bind(spec, "studyDate", study.studyDate(), LocalDate.class);
+        spec = bind(spec, "description", study.studyDescription(), String.class);
+        spec = bind(spec, "bodyPart", study.bodyPart(), String.class);
+        return spec.then().thenMany(Flux.fromIterable(study.series())
+                .concatMap(series -> addSeries(leadId, study.imagingId(), series))).then();
     }
 
+    private Mono<Void> addSeries(String leadId, String imagingId, ImagingStudy.Series series) {
+        GenericExecuteSpec spec = db.sql("""
+                insert into review_imaging_series (lead_id, imaging_id, series_index, series_uid, series_number, modality,
+                    description, body_part, image_count)
+                values (:leadId, :imagingId, :index, :uid, :number, :modality, :description, :bodyPart, :count)
+                on conflict do nothing""")
+                .bind("leadId", leadId).bind("imagingId", imagingId).bind("index", series.index())
+                .bind("uid", series.seriesUid()).bind("count", series.imageCount());
+        spec = bind(spec, "number", series.seriesNumber(), Integer.class);
+        spec = bind(spec, "modality", series.modality(), String.class);
+        spec = bind(spec, "description", series.description(), String.class);
+        spec = bind(spec, "bodyPart", series.bodyPart(), String.class);
+        return spec.then();
+    }
+
+    /** A lead's imaging in upload order, each study with its series. */
     public Flux<ImagingStudy> imagingOf(String leadId) {
-        return db.sql("select * from review_imaging where lead_id = :leadId order by uploaded_at, imaging_id")
-                .bind("leadId", leadId).map(ReviewTaskRows::imaging).all();
+        Mono<Map<String, List<ImagingStudy.Series>>> series = db.sql("""
+                        select * from review_imaging_series where lead_id = :leadId order by imaging_id, series_index""")
+                .bind("leadId", leadId)
+                .map((row, meta) -> Map.entry(row.get("imaging_id", String.class), ReviewTaskRows.series(row)))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return series.flatMapMany(byImaging -> db.sql(
+                        "select * from review_imaging where lead_id = :leadId order by uploaded_at, imaging_id")
+                .bind("leadId", leadId).map(ReviewTaskRows::imaging).all()
+                .map(study -> study.withSeries(byImaging.getOrDefault(study.imagingId(), List.of()))));
     }
 
     public Mono<ReviewTask> find(String reviewId) {
@@ -85,6 +117,11 @@ public class ReviewTaskStore {
     /** Every review in the queue or in someone's hands, in no particular order. */
     public Flux<ReviewTask> open() {
         return db.sql("select * from review_task where status in ('QUEUED', 'IN_PROGRESS')")
+                .map(ReviewTaskRows::task).all();
+    }
+
+    public Flux<ReviewTask> awaitingImaging() {
+        return db.sql("select * from review_task where status = 'AWAITING_IMAGING' order by submitted_at")
                 .map(ReviewTaskRows::task).all();
     }
 

@@ -1,7 +1,7 @@
 package com.leadflow.review.web;
 
+import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.review.claim.ReviewClaims;
-import com.leadflow.review.config.ReviewProperties;
 import com.leadflow.review.outcome.OutcomeForm;
 import com.leadflow.review.outcome.ReviewCompletions;
 import com.leadflow.review.queue.DeadlinePolicy;
@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The clinicians' API: the queue, a review, and the claim, renew, release and complete actions. */
@@ -29,24 +31,27 @@ class ReviewController {
     private final ReviewClaims claims;
     private final ReviewCompletions completions;
     private final DeadlinePolicy policy;
-    private final ReviewProperties properties;
     private final Clock clock;
 
     ReviewController(ReviewQueue queue, ReviewClaims claims, ReviewCompletions completions, DeadlinePolicy policy,
-            ReviewProperties properties, Clock clock) {
+            Clock clock) {
         this.queue = queue;
         this.claims = claims;
         this.completions = completions;
         this.policy = policy;
-        this.properties = properties;
         this.clock = clock;
     }
 
+    /** Open reviews in queue order; {@code ?waiting=imaging}: reviews asked for that wait for their imaging. */
     @GetMapping
-    Mono<List<ReviewJson.QueueItem>> openReviews() {
-        return queue.openReviews().map(tasks -> {
+    Mono<List<ReviewJson.QueueItem>> openReviews(@RequestParam(required = false) String waiting) {
+        if (waiting != null && !waiting.equals("imaging")) {
+            return Mono.error(InvalidRequestException.of("waiting", "one-of", "Leave it out, or ask for waiting=imaging."));
+        }
+        Mono<List<ReviewTask>> tasks = waiting == null ? queue.openReviews() : queue.awaitingImaging();
+        return tasks.flatMapMany(Flux::fromIterable).concatMap(queue::withImaging).collectList().map(reviews -> {
             var now = ReviewTime.now(clock);
-            return tasks.stream().map(task -> ReviewJson.item(task, now, policy.calendar())).toList();
+            return reviews.stream().map(review -> ReviewJson.item(review, now, policy.calendar())).toList();
         });
     }
 
@@ -89,6 +94,6 @@ class ReviewController {
     }
 
     private ReviewJson.Task json(ReviewQueue.ReviewWithImaging review) {
-        return ReviewJson.task(review, ReviewTime.now(clock), policy.calendar(), properties);
+        return ReviewJson.task(review, ReviewTime.now(clock), policy.calendar());
     }
 }

@@ -14,7 +14,7 @@ class OutcomeFormTest {
     void aCandidateNeedsTheRecommendedProcedure() {
         var result = new OutcomeForm("CANDIDATE", null, null, null, "notes").validate();
         assertThat(result.violations()).containsExactly(
-                new FieldViolation("recommendedProcedure", "required", "recommendedProcedure is required"));
+                new FieldViolation("recommendedProcedure", "required", "Choose the recommended procedure."));
         var ok = new OutcomeForm("CANDIDATE", "MICRODISCECTOMY", null, null, " L5-S1 ").validate();
         assertThat(ok.decision()).isEqualTo(ReviewDecision.candidate(Procedure.MICRODISCECTOMY, "L5-S1"));
     }

@@ -87,7 +87,7 @@ class ReviewQueueingTest {
         String body = api.review("drlee", queued.getReview().getReviewId()).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("\"condition\":\"HERNIATED_DISC\"", "\"age\":55", "\"painLevel\":7",
-                "\"procedureOfInterest\":\"MICRODISCECTOMY\"", "SCIATIC_PAIN", "/api/imaging/img-");
+                "\"procedureOfInterest\":\"MICRODISCECTOMY\"", "SCIATIC_PAIN", "/imaging/img-");
         assertThat(body).doesNotContain(Leads.FIRST_NAME, Leads.EMAIL, Leads.MEMBER_ID, "Acme", "1970-11-21",
                 "dateOfBirth", "back hurts");
     }

@@ -9,6 +9,7 @@ import com.leadflow.events.ImagingAttached;
 import com.leadflow.events.ImagingFormat;
 import com.leadflow.events.ImagingModality;
 import com.leadflow.events.ImagingReference;
+import com.leadflow.events.ImagingSeries;
 import com.leadflow.events.InsuranceDetails;
 import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.Location;
@@ -81,6 +82,26 @@ public final class Leads {
                 .setUploadedAt(Instant.parse("2026-11-20T15:00:00Z"))
                 .setSha256("a".repeat(64))
                 .build();
+    }
+
+    /** A DICOM study as intake reports it: an MRI of the lumbar spine with a series per description. */
+    public static ImagingReference study(LocalDate studyDate, String studyUid, List<ImagingSeries> series) {
+        return ImagingReference.newBuilder(imaging(studyDate))
+                .setStudyInstanceUid(studyUid)
+                .setStudyDescription("MRI LUMBAR SPINE")
+                .setBodyPart("LSPINE")
+                .setSeries(series)
+                .build();
+    }
+
+    public static ImagingSeries series(String uid, int number, String description, int images) {
+        return ImagingSeries.newBuilder().setSeriesInstanceUid(uid).setSeriesNumber(number).setModality("MR")
+                .setDescription(description).setBodyPart("LSPINE").setImageCount(images).build();
+    }
+
+    /** A PDF report as intake reports it. */
+    public static ImagingReference report(LocalDate studyDate) {
+        return ImagingReference.newBuilder(imaging(studyDate)).setFormat(ImagingFormat.PDF).setSizeBytes(40_000).build();
     }
 
     public static ImagingAttached attached(String leadId, LocalDate studyDate) {

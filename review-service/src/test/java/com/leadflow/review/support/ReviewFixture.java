@@ -1,8 +1,10 @@
 package com.leadflow.review.support;
 
+import com.leadflow.events.ImagingReference;
 import com.leadflow.events.LeadStatus;
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.events.RedFlag;
+import com.leadflow.events.ServiceType;
 import com.leadflow.schemas.Topics;
 import com.leadflow.test.TopicProbe;
 import java.time.Duration;
@@ -31,6 +33,14 @@ public final class ReviewFixture implements AutoCloseable {
     public Queued queueLead(List<RedFlag> redFlags) {
         String leadId = Leads.newLeadId();
         kafka.send(Leads.submitted(Leads.withImaging(leadId, redFlags, null), UUID.randomUUID().toString()));
+        return new Queued(leadId, awaitStatus(leadId, LeadStatus.REVIEW_QUEUED).value().getReview().getReviewId());
+    }
+
+    /** Submits a lead with the given imaging and returns its review's id once it is queued. */
+    public Queued queueLead(List<RedFlag> redFlags, List<ImagingReference> imaging) {
+        String leadId = Leads.newLeadId();
+        kafka.send(Leads.submitted(Leads.lead(leadId, List.of(ServiceType.MRI_CT_REVIEW), redFlags, imaging),
+                UUID.randomUUID().toString()));
         return new Queued(leadId, awaitStatus(leadId, LeadStatus.REVIEW_QUEUED).value().getReview().getReviewId());
     }
 
