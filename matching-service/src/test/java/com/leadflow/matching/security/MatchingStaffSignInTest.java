@@ -17,7 +17,7 @@ class MatchingStaffSignInTest extends StaffSignInScenarios {
      */
     static final StaffAccess ACCESS = new StaffAccess("/api/waitlist", "COORDINATOR",
             "the Ambassador Coordinator role or the Administrator role",
-            "cora", "carla", "/coordinator/index.html", HttpMethod.POST,
+            "cora", "carla", "/leadflow/session", HttpMethod.POST,
             "/api/ambassadors/00000000-0000-0000-0000-000000000000/pause", null);
 
     @Override
