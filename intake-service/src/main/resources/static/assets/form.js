@@ -94,6 +94,20 @@
     document.getElementById('error-list').innerHTML = '';
     form.querySelectorAll('.error').forEach(p => { p.hidden = true; p.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
+    form.querySelectorAll('.invalid').forEach(el => el.classList.remove('invalid'));
+  }
+
+  /** Marks the answer to check by more than text: a red bar, a tint and a thicker border (form.css). */
+  function markInvalid(field) {
+    // "contact" (neither email nor phone) is fixed in either of the two fields
+    const fields = field === 'contact' ? ['contact.email', 'contact.phone'] : [field];
+    fields.forEach(name => {
+      const box = form.querySelector('[data-field="' + name + '"]')
+        || form.querySelector('[data-field="' + name.split('.')[0] + '"]');
+      if (box) { box.classList.add('invalid'); }
+      const input = form.elements[name];
+      if (input && input.setAttribute) { input.setAttribute('aria-invalid', 'true'); }
+    });
   }
 
   function showErrors(errors) {
@@ -104,7 +118,7 @@
       const input = form.elements[field];
       const message = labelOf(field) + ': ' + error.message;
       if (slot) { slot.textContent = error.message; slot.hidden = false; }
-      if (input && input.setAttribute) { input.setAttribute('aria-invalid', 'true'); }
+      markInvalid(field);
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = '#' + (input && input.id ? input.id : (slot ? slot.id : ''));
@@ -121,7 +135,9 @@
     const input = form.elements[field];
     const label = input && input.id ? form.querySelector('label[for="' + input.id + '"]') : null;
     if (label && label.id !== 'disclosure') { return label.textContent.replace('*', '').trim(); }
-    const group = form.querySelector('[data-field="' + field + '"] legend');
+    // a group (the services, the consent box) is named by its own legend or by the fieldset it sits in
+    const box = form.querySelector('[data-field="' + field + '"]');
+    const group = box && (box.querySelector('legend') || (box.closest('fieldset') && box.closest('fieldset').querySelector('legend')));
     return group ? group.textContent.replace('*', '').trim() : 'This answer';
   }
 
@@ -147,6 +163,24 @@
     return ids;
   }
 
+  // the status link is long: a button copies it whole, so nobody has to select it by hand
+  document.getElementById('copy-link').addEventListener('click', async () => {
+    const link = document.getElementById('status-link').href;
+    const said = document.getElementById('copied');
+    try {
+      await navigator.clipboard.writeText(link);
+      said.textContent = 'Copied. Paste it somewhere safe, such as a note to yourself.';
+    } catch (e) {
+      // no clipboard access (an older browser, or permission refused): select the link for the visitor
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('status-link'));
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      said.textContent = 'The link is selected: copy it with Ctrl+C (or ⌘+C on a Mac).';
+    }
+  });
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors();
@@ -165,6 +199,7 @@
         const link = document.getElementById('status-link');
         link.href = new URL(answer.statusUrl, location.href).href;
         link.textContent = link.href;
+        document.getElementById('copied').textContent = '';
         form.hidden = true;
         const confirmation = document.getElementById('confirmation');
         confirmation.hidden = false;

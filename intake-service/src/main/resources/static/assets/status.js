@@ -1,30 +1,49 @@
 // The visitor's private status page: the token after '#' never reaches server logs or referrers.
+// The server decides which steps the visitor sees, in which order and in which words (status/VisitorSteps).
 (function () {
   'use strict';
   const token = location.hash.slice(1);
-  const labels = { RECEIVED: 'Received', IN_PROGRESS: 'In progress', WAITING_FOR_YOU: 'Waiting for you', DONE: 'Done' };
+  const badges = {
+    NOT_STARTED: 'Coming up', RECEIVED: 'Received', IN_PROGRESS: 'In progress',
+    WAITING_FOR_YOU: 'Waiting for you', DONE: 'Done'
+  };
 
   function render(view) {
     document.getElementById('submitted-at').textContent = new Date(view.submittedAt).toLocaleString();
     const steps = document.getElementById('steps');
-    steps.innerHTML = '';
+    steps.replaceChildren();
     view.steps.forEach(step => {
       const item = document.createElement('li');
-      item.textContent = step.label + ': ' + labels[step.progress];
+      item.className = 'step progress-' + step.progress.toLowerCase().replaceAll('_', '-');
+      item.dataset.stage = step.stage;
+      const title = document.createElement('h2');
+      title.className = 'step-title';
+      const name = document.createElement('span');
+      name.textContent = step.label;
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = badges[step.progress];
+      title.append(name, ': ', badge);
+      const meaning = document.createElement('p');
+      meaning.className = 'meaning';
+      meaning.textContent = step.meaning;
+      item.append(title, meaning);
+      if (step.since) {
+        const since = document.createElement('p');
+        since.className = 'since';
+        since.textContent = 'Updated ' + new Date(step.since).toLocaleString();
+        item.appendChild(since);
+      }
       steps.appendChild(item);
     });
     document.getElementById('progress').hidden = false;
-    document.getElementById('add-imaging').hidden = false;
+    showImaging(view);
   }
 
-  fetch('/api/status/' + encodeURIComponent(token)).then(response => {
-    if (!response.ok) { throw new Error('not found'); }
-    return response.json();
-  }).then(view => {
-    render(view);
-    const events = new EventSource('/api/status/' + encodeURIComponent(token) + '/events');
-    events.addEventListener('status', e => render(JSON.parse(e.data)));
-  }).catch(() => { document.getElementById('not-found').hidden = false; });
+  // ---- imaging upload ----
+  function showImaging(view) {
+    document.getElementById('add-imaging').hidden = !view.requestedServices.includes('MRI_CT_REVIEW');
+  }
 
   document.getElementById('imaging-form').addEventListener('submit', async event => {
     event.preventDefault();
@@ -48,4 +67,14 @@
     }
     document.getElementById('uploaded').textContent = count + ' file(s) added. Thank you!';
   });
+  // ---- end of imaging upload ----
+
+  fetch('/api/status/' + encodeURIComponent(token)).then(response => {
+    if (!response.ok) { throw new Error('not found'); }
+    return response.json();
+  }).then(view => {
+    render(view);
+    const events = new EventSource('/api/status/' + encodeURIComponent(token) + '/events');
+    events.addEventListener('status', e => render(JSON.parse(e.data)));
+  }).catch(() => { document.getElementById('not-found').hidden = false; });
 })();

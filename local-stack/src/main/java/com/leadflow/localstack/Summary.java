@@ -24,14 +24,14 @@ final class Summary {
       row(lines, "Care manager view", careManagerView(services));
       row(lines, "Clinician queue", clinicianQueue(services));
       row(lines, "Insurance", services.get(2).baseUrl() + "/");
-      row(lines, "Matching", services.get(3).baseUrl() + "/");
+      row(lines, "Ambassador program", services.get(3).baseUrl() + "/coordinator/ (as cora)");
       row(lines, "Ops console", opsConsole(services));
       ServiceSpec outreach = ServiceSpec.find(services, "outreach-service");
       row(lines, "Mail sent", outreach.baseUrl() + "/local/mail (as carla; each message opens as .eml)");
       row(lines, "  over IMAP", "localhost:" + (outreach.localSmtpPort() + 1) + " (login and password: the recipient's address)");
       row(lines, "Texts sent", outreach.baseUrl() + "/local/texts (simulated SMS gateway, as carla)");
     }
-    row(lines, "Sign in (once)", issuer + "/   carla, drlee, drpatel, olive, adam; password <user>-demo");
+    row(lines, "Sign in (once)", issuer + "/   carla, drlee, drpatel, olive, cora, adam; password <user>-demo");
     row(lines, "Schema registry", registryBaseUrl + "/apis/ccompat/v7/subjects");
     row(lines, "  native API", registryBaseUrl + "/apis/registry/v3");
     row(lines, "Kafka", "localhost:" + options.kafkaPort());

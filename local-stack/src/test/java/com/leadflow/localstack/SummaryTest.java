@@ -19,7 +19,7 @@ class SummaryTest {
         "http://localhost:8081/care/",
         "http://localhost:8082/clinician/",
         "http://localhost:8083/",
-        "http://localhost:8084/",
+        "http://localhost:8084/coordinator/",
         "Ops console          http://localhost:8085/",
         "http://localhost:8086/local/mail",
         "localhost:28087",

@@ -80,7 +80,7 @@ abstract class MatchingScenario {
             String... languages) {
         return new AmbassadorForm(first, initial, condition.name(), procedure.name(), 2021, "AGE_60_69", "MALE",
                 languages.length == 0 ? List.of("en") : List.of(languages), "TX", "America/Chicago", "PHONE",
-                maxActive, "2022-01-10");
+                maxActive, "2022-01-10", "Signed consent form on file");
     }
 
     String submit(Condition condition, Procedure procedure, boolean askedToConnect, boolean consent, String language) {
@@ -125,7 +125,7 @@ abstract class MatchingScenario {
                 Map.entry("gender", form.gender()), Map.entry("languages", form.languages()),
                 Map.entry("state", form.state()), Map.entry("timeZone", form.timeZone()),
                 Map.entry("contactMode", form.contactMode()), Map.entry("maxActive", form.maxActive()),
-                Map.entry("consentDate", form.consentDate())));
+                Map.entry("consentDate", form.consentDate()), Map.entry("consentEvidence", form.consentEvidence())));
     }
     boolean processed(String consumer, String eventId) {
         return db.sql("select count(*) as n from processed_event where consumer = :c and event_id = :e")

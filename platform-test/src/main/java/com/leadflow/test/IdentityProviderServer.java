@@ -37,7 +37,7 @@ public final class IdentityProviderServer {
     /** A client whose tokens carry no role at all. */
     public static final String NO_ROLE = "NONE";
 
-    private static final List<String> ROLES = List.of("CARE_MANAGER", "CLINICIAN", "OPS", "ADMIN", "OUTREACH");
+    private static final List<String> ROLES = List.of("CARE_MANAGER", "CLINICIAN", "OPS", "COORDINATOR", "ADMIN", "OUTREACH");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static IdentityProviderServer instance;
 

@@ -41,6 +41,11 @@ final class Checks {
      * "Zoë", so it matches, counts and deduplicates as the same name.
      */
     String text(String field, String value, boolean required, int max, Pattern pattern) {
+        return text(field, value, required, max, pattern, "This value is not in the expected format.");
+    }
+
+    /** {@link #text(String, String, boolean, int, Pattern)}, saying {@code formatMessage} when the pattern does not match. */
+    String text(String field, String value, boolean required, int max, Pattern pattern, String formatMessage) {
         if (!present(value)) {
             if (required) {
                 fail(field, "required", "Please fill in this field.");
@@ -51,7 +56,7 @@ final class Checks {
         if (trimmed.length() > max) {
             fail(field, "max-length", "Use at most " + max + " characters.");
         } else if (pattern != null && !pattern.matcher(trimmed).matches()) {
-            fail(field, "format", "This value is not in the expected format.");
+            fail(field, "format", formatMessage);
         }
         return trimmed;
     }

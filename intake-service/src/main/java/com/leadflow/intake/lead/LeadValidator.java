@@ -39,6 +39,7 @@ public class LeadValidator {
     static final Pattern EMAIL = Pattern.compile(
             "[^@\\s.]+(\\.[^@\\s.]+)*@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(\\p{L}{2,63}|xn--[A-Za-z0-9-]{1,59})");
     static final int ADULT_AGE = 18;
+    static final String LETTERS_ONLY = "Use letters only (spaces, hyphens and apostrophes are fine).";
     static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
@@ -66,7 +67,7 @@ public class LeadValidator {
             checks.fail("dateOfBirth", "adults-only", "This form is for adults (18 or older). If you are younger, "
                     + "please ask a parent or guardian to get in touch with us for you.");
         }
-        String zip = checks.text("zipCode", request.zipCode(), true, 10, ZIP);
+        String zip = checks.text("zipCode", request.zipCode(), true, 10, ZIP, "Enter a 5-digit ZIP code like 94110.");
         if (zip != null && ZIP.matcher(zip).matches() && zip.startsWith("000")) {
             checks.fail("zipCode", "unassigned", "No US ZIP code starts with 000: please check it.");
         }
@@ -97,9 +98,10 @@ public class LeadValidator {
             checks.fail("contact", "required", "Tell us your name and how to reach you.");
             return null;
         }
-        String first = checks.text("contact.firstName", contact.firstName(), true, 60, NAME);
-        String last = checks.text("contact.lastName", contact.lastName(), true, 60, NAME);
-        String email = checks.text("contact.email", contact.email(), false, 254, EMAIL);
+        String first = checks.text("contact.firstName", contact.firstName(), true, 60, NAME, LETTERS_ONLY);
+        String last = checks.text("contact.lastName", contact.lastName(), true, 60, NAME, LETTERS_ONLY);
+        String email = checks.text("contact.email", contact.email(), false, 254, EMAIL,
+                "Enter an email like name@example.com.");
         String phone = null;
         if (checks.present(contact.phone())) {
             phone = PhoneNumbers.toE164(contact.phone());

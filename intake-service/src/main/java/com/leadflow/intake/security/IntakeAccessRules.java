@@ -19,7 +19,7 @@ class IntakeAccessRules {
     @Bean
     AccessRules intakeRules() {
         return exchanges -> {
-            exchanges.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status.html", "/assets/**", "/favicon.ico",
+            exchanges.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status.html", "/privacy.html", "/assets/**", "/favicon.ico",
                     "/api/disclosure").permitAll();
             exchanges.pathMatchers(HttpMethod.POST, "/api/leads", "/api/imaging").permitAll();
             exchanges.pathMatchers("/api/status/**").permitAll();

@@ -73,12 +73,8 @@ class StatusController {
     }
 
     private static StatusView view(LeadRef lead, List<StageStatus> stages) {
-        // which messages went out is the care team's business; the visitor has them already
-        return new StatusView(lead.submittedAt().toInstant(), lead.requestedServices(), stages.stream()
-                .filter(s -> !"MESSAGES".equals(s.stage()))
-                .map(s -> new StatusView.Step(s.stage(), PublicProgress.stageLabel(s.stage()),
-                        PublicProgress.of(s.status()), s.occurredAt()))
-                .toList());
+        return new StatusView(lead.submittedAt().toInstant(), lead.requestedServices(),
+                VisitorSteps.of(lead.requestedServices(), stages));
     }
 
     private static ResponseStatusException notFound() {

@@ -16,6 +16,6 @@ class IntakeStaffSecurityTest extends StaffSecurityScenarios {
     /** The public form and status page, and the care managers' list. */
     @Override
     protected List<String> pages() {
-        return List.of("/", "/index.html", "/status.html", "/care/index.html");
+        return List.of("/", "/index.html", "/status.html", "/privacy.html", "/care/index.html");
     }
 }

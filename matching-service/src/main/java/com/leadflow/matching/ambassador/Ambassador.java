@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param maxActive how many conversations the ambassador accepts at once
  * @param activeMatches conversations proposed or running now
  * @param lastMatchedAt when the ambassador was last proposed to a visitor, or null if never
+ * @param consentEvidence how consent was given (a signed form on file, a recorded call), or null for
+ *     ambassadors registered before the registry asked
  */
 public record Ambassador(
         UUID id,
@@ -36,10 +38,20 @@ public record Ambassador(
         int activeMatches,
         AmbassadorStatus status,
         LocalDate consentDate,
-        Instant lastMatchedAt) {
+        Instant lastMatchedAt,
+        String consentEvidence) {
 
     public Ambassador {
         languages = Set.copyOf(languages);
+    }
+
+    /** An ambassador whose consent evidence does not matter to the caller (matching never reads it). */
+    public Ambassador(UUID id, String firstName, String lastInitial, Condition condition, Procedure procedure,
+            int procedureYear, AgeBand ageBand, Gender gender, Set<String> languages, String state, String timeZone,
+            ContactMode contactMode, int maxActive, int activeMatches, AmbassadorStatus status, LocalDate consentDate,
+            Instant lastMatchedAt) {
+        this(id, firstName, lastInitial, condition, procedure, procedureYear, ageBand, gender, languages, state,
+                timeZone, contactMode, maxActive, activeMatches, status, consentDate, lastMatchedAt, null);
     }
 
     /** How a visitor and a care manager know the ambassador, e.g. "Larry L.". */

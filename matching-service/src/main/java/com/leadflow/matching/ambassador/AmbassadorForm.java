@@ -28,10 +28,12 @@ public record AmbassadorForm(
         String timeZone,
         String contactMode,
         Integer maxActive,
-        String consentDate) {
+        String consentDate,
+        String consentEvidence) {
 
     static final int MAX_CONVERSATIONS = 20;
     static final int FIRST_PROCEDURE_YEAR = 1980;
+    static final int MAX_EVIDENCE = 500;
     private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L} '.-]*");
     private static final Pattern INITIAL = Pattern.compile("\\p{Lu}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
@@ -60,9 +62,11 @@ public record AmbassadorForm(
         ContactMode mode = checks.oneOf("contactMode", contactMode, ContactMode.class, Set.of());
         Integer max = checks.range("maxActive", maxActive, 1, MAX_CONVERSATIONS);
         LocalDate consent = checks.pastDate("consentDate", consentDate, today);
+        // no consent on record, no ambassador: the coordinator must be able to show how it was given
+        String evidence = checks.text("consentEvidence", consentEvidence, MAX_EVIDENCE, null, null);
         checks.throwIfAny();
         return new Ambassador(id, first, initial, cond, proc, year, band, gen, langs, st, zone, mode, max,
-                activeMatches, status, consent, null);
+                activeMatches, status, consent, null, evidence);
     }
 
     private Set<String> languages(Checks checks) {

@@ -31,7 +31,8 @@ public class AmbassadorRepository {
 
     private static final String COLUMNS = """
             id, first_name, last_initial, condition_code, procedure_code, procedure_year, age_band, gender, languages,
-            us_state, time_zone, contact_mode, max_active, active_matches, status, consent_date, last_matched_at""";
+            us_state, time_zone, contact_mode, max_active, active_matches, status, consent_date, last_matched_at,
+            consent_evidence""";
 
     private final DatabaseClient db;
 
@@ -43,9 +44,10 @@ public class AmbassadorRepository {
         GenericExecuteSpec spec = db.sql("""
                 insert into ambassador (id, first_name, last_initial, condition_code, procedure_code, procedure_year,
                     age_band, gender, languages, us_state, time_zone, contact_mode, max_active, active_matches, status,
-                    consent_date, created_at, updated_at)
+                    consent_date, consent_evidence, created_at, updated_at)
                 values (:id, :firstName, :lastInitial, :condition, :procedure, :procedureYear, :ageBand, :gender,
-                    :languages, :state, :timeZone, :contactMode, :maxActive, 0, :status, :consentDate, :now, :now)
+                    :languages, :state, :timeZone, :contactMode, :maxActive, 0, :status, :consentDate, :consentEvidence,
+                    :now, :now)
                 on conflict do nothing""");
         return profile(spec, a).bind("status", a.status().name()).bind("now", utc(now)).then();
     }
@@ -56,7 +58,8 @@ public class AmbassadorRepository {
                 update ambassador set first_name = :firstName, last_initial = :lastInitial, condition_code = :condition,
                     procedure_code = :procedure, procedure_year = :procedureYear, age_band = :ageBand, gender = :gender,
                     languages = :languages, us_state = :state, time_zone = :timeZone, contact_mode = :contactMode,
-                    max_active = :maxActive, consent_date = :consentDate, updated_at = :now
+                    max_active = :maxActive, consent_date = :consentDate, consent_evidence = :consentEvidence,
+                    updated_at = :now
                 where id = :id and status <> 'RETIRED'""");
         return profile(spec, a).bind("now", utc(now)).fetch().rowsUpdated();
     }
@@ -114,6 +117,7 @@ public class AmbassadorRepository {
                 .bind("gender", a.gender().name()).bind("languages", String.join(",", a.languages().stream().sorted().toList()))
                 .bind("timeZone", a.timeZone()).bind("contactMode", a.contactMode().name())
                 .bind("maxActive", a.maxActive()).bind("consentDate", a.consentDate());
+        spec = SqlValues.bind(spec, "consentEvidence", a.consentEvidence(), String.class);
         return SqlValues.bind(spec, "state", a.state(), String.class);
     }
 
@@ -128,6 +132,7 @@ public class AmbassadorRepository {
                 row.get("time_zone", String.class), enumOf(ContactMode.class, row.get("contact_mode", String.class)),
                 row.get("max_active", Integer.class), row.get("active_matches", Integer.class),
                 enumOf(AmbassadorStatus.class, row.get("status", String.class)),
-                row.get("consent_date", LocalDate.class), instant(row.get("last_matched_at", OffsetDateTime.class)));
+                row.get("consent_date", LocalDate.class), instant(row.get("last_matched_at", OffsetDateTime.class)),
+                row.get("consent_evidence", String.class));
     }
 }

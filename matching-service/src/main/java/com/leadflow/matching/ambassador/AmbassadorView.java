@@ -24,12 +24,13 @@ public record AmbassadorView(
         int activeMatches,
         String status,
         LocalDate consentDate,
+        String consentEvidence,
         Instant lastMatchedAt) {
 
     public static AmbassadorView of(Ambassador a) {
         return new AmbassadorView(a.id(), a.displayName(), a.firstName(), a.lastInitial(), a.condition().name(),
                 a.procedure().name(), a.procedureYear(), a.ageBand().name(), a.gender().name(),
                 a.languages().stream().sorted().toList(), a.state(), a.timeZone(), a.contactMode().name(),
-                a.maxActive(), a.activeMatches(), a.status().name(), a.consentDate(), a.lastMatchedAt());
+                a.maxActive(), a.activeMatches(), a.status().name(), a.consentDate(), a.consentEvidence(), a.lastMatchedAt());
     }
 }

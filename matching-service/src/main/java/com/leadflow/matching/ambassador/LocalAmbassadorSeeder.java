@@ -29,6 +29,7 @@ public class LocalAmbassadorSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(LocalAmbassadorSeeder.class);
     private static final String RESOURCE = "seed/local-ambassadors.csv";
+    static final String SYNTHETIC_CONSENT = "Invented for the local stack: no real person, no real consent";
 
     private final AmbassadorRegistry registry;
 
@@ -63,6 +64,6 @@ public class LocalAmbassadorSeeder implements ApplicationRunner {
     static AmbassadorForm form(String line) {
         String[] f = line.split(";");
         return new AmbassadorForm(f[0], f[1], f[2], f[3], Integer.valueOf(f[4]), f[5], f[6],
-                Arrays.asList(f[7].split(",")), f[8], f[9], f[10], Integer.valueOf(f[11]), f[12]);
+                Arrays.asList(f[7].split(",")), f[8], f[9], f[10], Integer.valueOf(f[11]), f[12], SYNTHETIC_CONSENT);
     }
 }

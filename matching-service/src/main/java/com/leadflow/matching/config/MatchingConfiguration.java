@@ -17,14 +17,21 @@ public class MatchingConfiguration {
     }
 
     /**
-     * Admins manage the ambassador registry; care managers may look it up. Matches are worked by
-     * care managers (recording the ambassador's answer and the visitor's feedback) and admins.
+     * The ambassador coordinator (and admins) run the program from the coordinator's page: the
+     * registry, the match board and the wait-list. Care managers may look the registry up and work
+     * the matches of the leads they follow (recording the ambassador's answer and the visitor's
+     * feedback).
      */
     @Bean
     public AccessRules matchingAccessRules() {
+        String coordinator = Role.COORDINATOR.name();
+        String admin = Role.ADMIN.name();
+        String care = Role.CARE_MANAGER.name();
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/ambassadors/**").hasAnyRole(Role.ADMIN.name(), Role.CARE_MANAGER.name())
-                .pathMatchers("/api/ambassadors/**").hasRole(Role.ADMIN.name())
-                .pathMatchers("/api/matches/**").hasAnyRole(Role.ADMIN.name(), Role.CARE_MANAGER.name());
+                .pathMatchers("/coordinator/**", "/api/match-board/**", "/api/waitlist/**", "/api/coordinator/**")
+                .hasAnyRole(coordinator, admin)
+                .pathMatchers(HttpMethod.GET, "/api/ambassadors/**").hasAnyRole(care, coordinator, admin)
+                .pathMatchers("/api/ambassadors/**").hasAnyRole(coordinator, admin)
+                .pathMatchers("/api/matches/**").hasAnyRole(care, coordinator, admin);
     }
 }

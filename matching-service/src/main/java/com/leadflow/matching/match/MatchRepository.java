@@ -65,6 +65,12 @@ public class MatchRepository {
                 .bind("leadId", leadId).map(MatchRepository::read).all();
     }
 
+    /** Matches in {@code state}, the most recently changed first: a column of the coordinator's match board. */
+    public Flux<Match> findInState(MatchState state, int limit) {
+        return db.sql(SELECT + " where m.state = :state order by m.updated_at desc, m.id limit :limit")
+                .bind("state", state.name()).bind("limit", limit).map(MatchRepository::read).all();
+    }
+
     /** The lead's proposed or accepted match, if any. */
     public Mono<Match> findHoldingCapacity(String leadId) {
         return findByLead(leadId).filter(m -> m.state().holdsCapacity()).next();

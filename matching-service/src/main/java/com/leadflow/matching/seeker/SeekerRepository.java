@@ -74,6 +74,12 @@ public class SeekerRepository {
                 .map(row -> row.get("lead_id", String.class)).all();
     }
 
+    /** Wait-listed leads as matching knows them, longest waiting first. */
+    public Flux<Seeker> findWaitlisted(int limit) {
+        return db.sql("select * from seeker where match_state = 'WAITLISTED' order by waitlisted_at, lead_id limit :limit")
+                .bind("limit", limit).map(SeekerRepository::read).all();
+    }
+
     private static GenericExecuteSpec values(GenericExecuteSpec spec, Seeker s, Instant now) {
         SeekerProfile p = s.profile();
         spec = spec.bind("leadId", s.leadId()).bind("state", s.state().name())

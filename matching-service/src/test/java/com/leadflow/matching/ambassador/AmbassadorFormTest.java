@@ -17,7 +17,8 @@ class AmbassadorFormTest {
 
     static AmbassadorForm larry() {
         return new AmbassadorForm("Larry", "l", "SPINAL_STENOSIS", "LAMINECTOMY", 2021, "AGE_60_69", "MALE",
-                List.of("en", "ES"), "tx", "America/Chicago", "PHONE", 3, "2022-02-14");
+                List.of("en", "ES"), "tx", "America/Chicago", "PHONE", 3, "2022-02-14",
+                "Signed consent form on file, scanned 2022-02-14");
     }
 
     @Test
@@ -34,7 +35,7 @@ class AmbassadorFormTest {
     @Test
     void everyBrokenFieldIsNamedWithItsRule() {
         AmbassadorForm broken = new AmbassadorForm(" ", "Lo", "UNKNOWN", "TELEPORTATION", 1975, null, "MALE",
-                List.of("english"), "Texas", "Mars/Olympus", "PIGEON", 0, "2030-01-01");
+                List.of("english"), "Texas", "Mars/Olympus", "PIGEON", 0, "2030-01-01", " ");
 
         assertThatThrownBy(() -> broken.toAmbassador(UUID.randomUUID(), AmbassadorStatus.ACTIVE, 0, TODAY))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
@@ -51,13 +52,14 @@ class AmbassadorFormTest {
                                 org.assertj.core.groups.Tuple.tuple("timeZone", "time-zone"),
                                 org.assertj.core.groups.Tuple.tuple("contactMode", "one-of"),
                                 org.assertj.core.groups.Tuple.tuple("maxActive", "range"),
-                                org.assertj.core.groups.Tuple.tuple("consentDate", "past-or-present")));
+                                org.assertj.core.groups.Tuple.tuple("consentDate", "past-or-present"),
+                                org.assertj.core.groups.Tuple.tuple("consentEvidence", "required")));
     }
 
     @Test
     void messagesNeverRepeatTheValueSubmitted() {
         AmbassadorForm broken = new AmbassadorForm("L4rry", "L", "SPINAL_STENOSIS", "LAMINECTOMY", 2021, "AGE_60_69",
-                "MALE", List.of("en"), null, "America/Chicago", "PHONE", 3, "2022-02-14");
+                "MALE", List.of("en"), null, "America/Chicago", "PHONE", 3, "2022-02-14", "Recorded call, 2022-02-14");
 
         assertThatThrownBy(() -> broken.toAmbassador(UUID.randomUUID(), AmbassadorStatus.ACTIVE, 0, TODAY))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {

@@ -90,6 +90,9 @@ class H2CompatibilityTest {
         Match match = matches.findByLead(first).blockFirst();
         assertThat(match.ambassadorDisplayName()).isEqualTo("Larry L.");
         assertThat(seekers.find(second).block().state()).isEqualTo(SeekerState.WAITLISTED);
+        // the coordinator's board and wait-list read the same tables
+        assertThat(matches.findInState(MatchState.PROPOSED, 10).map(Match::id).collectList().block()).contains(match.id());
+        assertThat(seekers.findWaitlisted(10).map(s -> s.leadId()).collectList().block()).contains(second);
 
         actions.accept(match.id()).block();
         actions.complete(match.id(), new Feedback(4, "Helpful")).block();

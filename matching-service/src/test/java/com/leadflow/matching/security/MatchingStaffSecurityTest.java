@@ -15,9 +15,9 @@ class MatchingStaffSecurityTest extends StaffSecurityScenarios {
         return MatchingStaffSignInTest.ACCESS;
     }
 
-    /** The service has no pages of its own; the platform's (signed out, 401, 403) are checked anyway. */
+    /** The coordinator's page; the platform's own (signed out, 401, 403) are checked anyway. */
     @Override
     protected List<String> pages() {
-        return List.of();
+        return List.of("/coordinator/index.html");
     }
 }

@@ -11,6 +11,8 @@ public enum Role {
     CLINICIAN("Clinician"),
     /** Watches topics, lag, dead letters and health. */
     OPS("Operations"),
+    /** Runs the past-patient ambassador program: the registry, the matches, the wait-list. */
+    COORDINATOR("Ambassador Coordinator"),
     /** Manages reference data such as ambassadors and payers. */
     ADMIN("Administrator"),
     /**
