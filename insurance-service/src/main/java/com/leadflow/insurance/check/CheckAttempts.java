@@ -102,8 +102,9 @@ public class CheckAttempts {
                                         .thenReturn(Outcome.ENDED)
                                 : Mono.just(Outcome.RETRY))));
         return tx.transactional(work).doOnNext(outcome -> {
+            // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
             switch (outcome) {
-                case ENDED -> log.info("Check {} ended {} after {} attempt(s)", check.id(),
+                case ENDED -> log.debug("Check {} ended {} after {} attempt(s)", check.id(),
                         ((AfterAttempt.Finish) after).state(), made);
                 case RETRY -> log.info("Check {} attempt {} was {}; it will be retried", check.id(), made,
                         verdict.kind());

@@ -95,7 +95,7 @@ public class CheckTopicConfiguration {
                 .notRetryOn(List.of(EventRejectedException.class, CheckAttemptListener.RetryWindowSpent.class))
                 .autoCreateTopicsWith(wiring.partitions(), (short) -1)
                 .listenerFactory(checkListenerFactory)
-                .concurrency(properties.worker().concurrency())
+                .concurrency(properties.worker().retryConcurrency())
                 .dltHandlerMethod(LISTENER_BEAN, "onDeadLetter")
                 .create(kafka);
     }

@@ -67,7 +67,9 @@ public record InsuranceProperties(
     /**
      * @param pollInterval how often the sweep looks for stalled checks
      * @param batchSize stalled checks sent again per round
-     * @param concurrency consumers per checks topic and retry topic (payer calls in flight at once, each)
+     * @param concurrency consumers of the checks topic (first attempts in flight at once)
+     * @param retryConcurrency consumers per retry topic: one each by default, since retries are rare
+     *     and every idle consumer fetches twice a second (see the README for what a payer outage costs)
      * @param stalledAfter slack after a check's next attempt was due before the sweep sends it again
      * @param enabled whether the sweep runs
      */
@@ -75,6 +77,7 @@ public record InsuranceProperties(
             @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("20") int batchSize,
             @DefaultValue("3") int concurrency,
+            @DefaultValue("1") int retryConcurrency,
             @DefaultValue("1m") Duration stalledAfter,
             @DefaultValue("true") boolean enabled) {
     }

@@ -117,7 +117,7 @@ public class SubmitLead {
                     NewLead row = new NewLead(leadId, token, now, lead, json.writeValueAsString(lead), disclosure,
                             origin, emailSha, phoneSha, duplicateOf.orElse(null));
                     return store.insert(row)
-                            .then(timeline.recordIntakeStep(leadId, now, "INTAKE", "LEAD_SUBMITTED", "Lead submitted", null))
+                            .then(timeline.recordFirstStep(leadId, now, "INTAKE", "LEAD_SUBMITTED", "Lead submitted"))
                             .then(outbox.record(Topics.LEADS_SUBMITTED, leadId.toString(), LeadEvents.submitted(
                                     leadId, now, lead, disclosure, origin, duplicateOf.orElse(null), references)))
                             .then(audit.record(AuditAction.CREATE, "lead", leadId.toString()))

@@ -76,6 +76,31 @@ public class Timeline {
                 event.getStatus().name(), event.getSummary(), null, StageResults.of(event));
     }
 
+    /**
+     * A new lead's first step, in the lead's own transaction: its history entry and its stage.
+     * The lead row was inserted showing this very stage as its current one, so no stage or lead
+     * can need updating yet: two statements where {@link #record} takes four.
+     */
+    public Mono<LeadChange> recordFirstStep(UUID leadId, Instant at, String stage, String status, String summary) {
+        List<Step> first = List.of(new Step(leadId, at, "INTAKE", stage, status, summary, null, null));
+        return bindHistory(db.sql(history(1)), first).bind("now", clock.instant().atOffset(ZoneOffset.UTC)).then()
+                .then(bindStages(db.sql(newStages(1)), first).then())
+                .thenReturn(first.get(0).change());
+    }
+
+    private static String history(int rows) {
+        return """
+                insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor,
+                    result)
+                values\s""" + SqlRows.values(rows,
+                "(:lead#, :at#, :now, :reporter#, :stage#, :status#, :summary#, :actor#, :result#)");
+    }
+
+    private static String newStages(int rows) {
+        return "insert into lead_stage (lead_id, stage, status, occurred_at) values "
+                + SqlRows.values(rows, "(:lead#, :stage#, :status#, :at#)") + " on conflict do nothing";
+    }
+
     /** Adds one of intake's own steps (submission, a contact attempt). */
     public Mono<LeadChange> recordIntakeStep(UUID leadId, Instant at, String stage, String status, String summary,
             String actor) {
@@ -93,15 +118,8 @@ public class Timeline {
         List<Step> perStage = latest(steps, step -> step.leadId() + "/" + step.stage());
         List<Step> perLead = latest(steps, Step::leadId);
         return Flux.concat(
-                        each(steps, chunk -> bindHistory(db.sql("""
-                                        insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status,
-                                            summary, actor, result) values\s""" + SqlRows.values(chunk.size(), """
-                                        (:lead#, :at#, :now, :reporter#, :stage#, :status#, :summary#, :actor#, :result#)""")), chunk)
-                                .bind("now", now)),
-                        each(perStage, chunk -> bindStages(db.sql("""
-                                insert into lead_stage (lead_id, stage, status, occurred_at) values\s"""
-                                + SqlRows.values(chunk.size(), "(:lead#, :stage#, :status#, :at#)")
-                                + " on conflict do nothing"), chunk)),
+                        each(steps, chunk -> bindHistory(db.sql(history(chunk.size())), chunk).bind("now", now)),
+                        each(perStage, chunk -> bindStages(db.sql(newStages(chunk.size())), chunk)),
                         each(perStage, chunk -> bindStages(db.sql("""
                                 merge into lead_stage using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
                                 ) as step(lead_id, stage, status, occurred_at)

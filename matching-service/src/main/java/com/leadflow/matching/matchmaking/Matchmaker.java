@@ -109,7 +109,8 @@ public class Matchmaker {
                 chosen.sameCondition() ? a.condition() : null, chosen.sameProcedure() ? a.procedure() : null,
                 chosen.reasons(), now, null);
         Seeker matched = seeker.withState(SeekerState.MATCHED, now);
-        log.info("Lead {} matched with ambassador {} (match {})", seeker.leadId(), a.id(), match.id());
+        // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
+        log.debug("Lead {} matched with ambassador {} (match {})", seeker.leadId(), a.id(), match.id());
         return matches.insert(match, now)
                 .then(seekers.save(matched, now))
                 .then(status.proposed(match))
@@ -124,7 +125,7 @@ public class Matchmaker {
             // still waiting: the timeline already says so
             return saved.thenReturn(waiting);
         }
-        log.info("Lead {} wait-listed", seeker.leadId());
+        log.debug("Lead {} wait-listed", seeker.leadId());
         return saved.then(status.waitlisted(seeker.leadId(), why)).thenReturn(waiting);
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Settings every service shares (migration locations, Actuator exposure, quiet Kafka logs),
- * added with the lowest precedence so a service's own configuration always wins.
+ * added with the lowest precedence so a service's own configuration always wins; and the number
+ * of Reactor Netty's event loops, sized for the machine.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        sizeEventLoops();
         try {
             new PropertiesPropertySourceLoader()
                     .load("leadflowPlatformDefaults", new ClassPathResource("leadflow-platform-defaults.properties"))
@@ -25,6 +27,20 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Reactor Netty runs at least four event loops (HTTP server, WebClient and the R2DBC driver
+     * share them); a service's blocking work runs on other threads, so one loop per core is
+     * enough, and on a two-core machine shared by seven processes fewer threads switch less. Read
+     * once, when Reactor Netty's loops are first created, after this; {@code -D} still wins.
+     */
+    static void sizeEventLoops() {
+        if (System.getProperty(IO_WORKER_COUNT) == null) {
+            System.setProperty(IO_WORKER_COUNT, Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
+        }
+    }
+
+    static final String IO_WORKER_COUNT = "reactor.netty.ioWorkerCount";
 
     @Override
     public int getOrder() {

@@ -4,7 +4,9 @@ import com.leadflow.platform.kafka.EventHeaders;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,13 +27,14 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Publishes committed outbox rows to Kafka, oldest first.
  *
- * <p>Each batch runs in one transaction that first locks the single relay-lock row, so any
- * number of instances may run a relay and they simply take turns; rows are read in id order and
- * sent through an idempotent producer, so the events of one key reach their partition in the
- * order they were committed. Rows are marked published only after the broker acknowledged them;
- * a relay that dies in between publishes those rows again when it (or another instance) next
- * runs, and consumers, which apply each event id once, ignore the repeat. Nothing is lost, and
- * nothing is applied twice.
+ * <p>Each batch runs in one transaction that marks the oldest unpublished rows published and
+ * locks them ({@link #claimBatch}, one statement on PostgreSQL), sends them through an idempotent
+ * producer and commits once the broker acknowledged them all. Any number of instances may run a
+ * relay: a second one waits for the rows the first holds and takes the ones after them, so the
+ * events of one key reach their partition in the order they were committed. A relay that dies
+ * before its commit leaves the rows unmarked; they are published again when it (or another
+ * instance) next runs, and consumers, which apply each event id once, ignore the repeat. Nothing
+ * is lost, and nothing is applied twice.
  *
  * <p>Ops see {@code leadflow.outbox.published} (events per topic) and {@code leadflow.outbox.delay}
  * (commit to acknowledged publish). Published rows are deleted after the retention.
@@ -48,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String instance = "relay-" + UUID.randomUUID();
     private final MeterRegistry meters;
     private final String source;
+    private final boolean postgres;
     private volatile Disposable loop;
     private volatile Disposable housekeeping;
 
@@ -71,6 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.signal = signal;
         this.properties = properties;
         this.meters = meters;
+        this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     @Override
@@ -127,28 +132,49 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes at most one batch in one transaction, and returns how many rows it published. */
     public Mono<Integer> publishBatch() {
-        Mono<Integer> batch = lockRelay()
-                .thenMany(pendingRows())
-                .collectList()
+        Mono<Integer> batch = claimBatch()
                 .flatMap(rows -> rows.isEmpty()
                         ? Mono.just(0)
                         : publish(rows).then(markPublished(rows)).thenReturn(rows.size()));
         return tx.transactional(batch);
     }
 
-    private Mono<Void> lockRelay() {
-        return db.sql("update outbox_relay_lock set holder = :holder, locked_at = :now where name = 'relay'")
-                .bind("holder", instance)
-                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .then();
+    /**
+     * Marks the oldest unpublished rows published and returns them, in id order, inside the batch's
+     * transaction: if publishing fails, or the relay dies before the commit, the mark is rolled back
+     * and the rows are published again. The rows stay locked until the commit, so a second relay
+     * waits for this one's batch and then takes the rows after it: order per key holds across
+     * relays without a lock row. On PostgreSQL it is one statement; elsewhere (H2, the local run's
+     * embedded database, which has no {@code update ... returning}) a locking read and an update.
+     */
+    private Mono<List<OutboxRow>> claimBatch() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (postgres) {
+            return rows(db.sql("""
+                            update outbox_event set published_at = :now where id in (
+                                select id from outbox_event where published_at is null order by id limit :limit for update)
+                            returning""" + COLUMNS)
+                    .bind("now", now)
+                    .bind("limit", properties.batchSize()))
+                    // update ... returning names no order
+                    .sort(Comparator.comparingLong(OutboxRow::id))
+                    .collectList();
+        }
+        return rows(db.sql("select" + COLUMNS + " from outbox_event where published_at is null order by id limit :limit"
+                        + " for update")
+                .bind("limit", properties.batchSize()))
+                .collectList()
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(rows)
+                        : db.sql("update outbox_event set published_at = :now where id in (:ids)")
+                                .bind("now", now)
+                                .bind("ids", rows.stream().map(OutboxRow::id).toList())
+                                .then().thenReturn(rows));
     }
 
-    private Flux<OutboxRow> pendingRows() {
-        return db.sql("""
-                        select id, event_id, topic, record_key, value_type, payload, correlation_id, created_at
-                        from outbox_event where published_at is null order by id limit :limit""")
-                .bind("limit", properties.batchSize())
-                .map((row, meta) -> new OutboxRow(
+    private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, created_at";
+
+    private Flux<OutboxRow> rows(DatabaseClient.GenericExecuteSpec query) {
+        return query.map((row, meta) -> new OutboxRow(
                         row.get("id", Long.class),
                         row.get("event_id", UUID.class),
                         row.get("topic", String.class),
@@ -183,20 +209,18 @@ public class OutboxRelay implements SmartLifecycle {
         return kafka.send(record);
     }
 
+    /**
+     * The broker acknowledged every row of the batch: counts them. Runs before the commit, which
+     * makes the claim's mark final; should the relay fail here, the batch is published again.
+     */
     protected Mono<Void> markPublished(List<OutboxRow> rows) {
-        List<Long> ids = rows.stream().map(OutboxRow::id).toList();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return db.sql("update outbox_event set published_at = :now where id in (:ids)")
-                .bind("now", now)
-                .bind("ids", ids)
-                .then()
-                .doOnSuccess(done -> rows.forEach(row -> {
-                    meters.counter("leadflow.outbox.published", "topic", row.topic()).increment();
-                    if (row.createdAt() != null) {
-                        meters.timer("leadflow.outbox.delay", "topic", row.topic())
-                                .record(Duration.between(row.createdAt(), now));
-                    }
-                }));
+        return Mono.fromRunnable(() -> rows.forEach(row -> {
+            meters.counter("leadflow.outbox.published", "topic", row.topic()).increment();
+            if (row.createdAt() != null) {
+                meters.timer("leadflow.outbox.delay", "topic", row.topic()).record(Duration.between(row.createdAt(), now));
+            }
+        }));
     }
 
     /** Deletes rows published longer ago than the retention; returns how many. */

@@ -97,6 +97,22 @@ abstract class OutboxPublishingScenarios {
     }
 
     @Test
+    void theEventsOfOneTransactionArePublishedEachOnceInTheOrderTheyWereRecorded() {
+        String leadId = "lead-" + UUID.randomUUID();
+        // more than one multi-row statement holds (64), and chunks of every size after it
+        int events = 64 + 16 + 4 + 1 + 1;
+        tx.transactional(reactor.core.publisher.Flux.range(0, events)
+                .concatMap(n -> outbox.record(Topics.LEADS_STATUS, leadId, TestEvents.status(leadId, "event-" + n)))
+                .then()).block();
+
+        try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
+            var published = probe.awaitCount(r -> leadId.equals(r.key()), events, WAIT);
+            assertThat(published).extracting(r -> r.value().getSummary())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, events).mapToObj(n -> "event-" + n).toList());
+        }
+    }
+
+    @Test
     void recordingOutsideATransactionIsRefused() {
         String leadId = "lead-" + UUID.randomUUID();
         assertThat(outbox.record(Topics.LEADS_STATUS, leadId, TestEvents.status(leadId, "no tx"))

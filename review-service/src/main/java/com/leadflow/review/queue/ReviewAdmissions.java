@@ -62,7 +62,8 @@ public class ReviewAdmissions {
                         log.info("Lead {} already has a review; nothing changed", lead.getLeadId());
                         return Mono.empty();
                     }
-                    log.info("Review {} created for lead {} as {}", task.reviewId(), task.leadId(), task.status());
+                    // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
+                    log.debug("Review {} created for lead {} as {}", task.reviewId(), task.leadId(), task.status());
                     return task.status() == ReviewStatus.QUEUED ? events.queued(task) : events.awaitingImaging(task);
                 }));
     }
