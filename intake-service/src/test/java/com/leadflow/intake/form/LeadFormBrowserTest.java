@@ -159,9 +159,10 @@ class LeadFormBrowserTest {
         type("password", "carla-demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#leads tr button")));
-        browser.findElement(By.cssSelector("#leads tr button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "LEAD_SUBMITTED"));
+        // each lead's name opens its detail; the timeline reads in words, never the status code
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#leads a.lead-link"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Submitted"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("LEAD_SUBMITTED");
     }
 
     private void screenshot(String name) throws IOException {
