@@ -147,20 +147,14 @@
 
   async function uploadImaging() {
     const files = Array.from(document.getElementById('imaging').files);
-    const ids = [];
-    for (const file of files) {
-      const data = new FormData();
-      data.append('file', file);
-      const response = await fetch('/api/imaging', { method: 'POST', body: data });
-      const answer = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        const why = (answer.errors && answer.errors[0] && answer.errors[0].message) || answer.detail || 'This file could not be uploaded.';
-        throw { errors: [{ field: 'imagingIds', rule: 'upload', message: file.name + ': ' + why }] };
-      }
-      // imaging hook (H3): a ZIP of a study may hold a study and reports, each with its own id
-      ids.push(...(answer.imagingIds || [answer.imagingId]));
+    const sent = await leadflowUpload.sendAll('/api/imaging', files, document.getElementById('imaging-progress'));
+    if (sent.refused) {
+      const answer = sent.refused.answer;
+      const why = (answer.errors && answer.errors[0] && answer.errors[0].message) || answer.detail || 'This file could not be uploaded.';
+      throw { errors: [{ field: 'imagingIds', rule: 'upload', message: sent.refused.file.name + ': ' + why }] };
     }
-    return ids;
+    // imaging hook (H3): a ZIP of a study may hold a study and reports, each with its own id
+    return sent.answers.flatMap(answer => answer.imagingIds || [answer.imagingId]);
   }
 
   // the status link is long: a button copies it whole, so nobody has to select it by hand

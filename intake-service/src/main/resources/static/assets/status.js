@@ -51,21 +51,17 @@
     const input = document.getElementById('imaging');
     error.hidden = true;
     input.removeAttribute('aria-invalid');
-    let count = 0;
-    for (const file of Array.from(input.files)) {
-      const data = new FormData();
-      data.append('file', file);
-      const response = await fetch('/api/status/' + encodeURIComponent(token) + '/imaging', { method: 'POST', body: data });
-      if (!response.ok) {
-        const answer = await response.json().catch(() => ({}));
-        error.textContent = file.name + ': ' + ((answer.errors && answer.errors[0].message) || answer.detail || 'could not be uploaded');
-        error.hidden = false;
-        input.setAttribute('aria-invalid', 'true');
-        return;
-      }
-      count++;
+    const files = Array.from(input.files);
+    const sent = await leadflowUpload.sendAll('/api/status/' + encodeURIComponent(token) + '/imaging', files,
+      document.getElementById('imaging-progress'));
+    if (sent.refused) {
+      const answer = sent.refused.answer;
+      error.textContent = sent.refused.file.name + ': ' + ((answer.errors && answer.errors[0].message) || answer.detail || 'could not be uploaded');
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      return;
     }
-    document.getElementById('uploaded').textContent = count + ' file(s) added. Thank you!';
+    document.getElementById('uploaded').textContent = sent.answers.length + ' file(s) added. Thank you!';
   });
   // ---- end of imaging upload ----
 

@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -47,6 +48,9 @@ class LeadFormBrowserTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
 
     HeadlessChromium chromium;
     WebDriver browser;
@@ -144,6 +148,32 @@ class LeadFormBrowserTest {
             assertThat(browser.findElement(By.id("dateOfBirth")).getAttribute("aria-invalid")).isEqualTo("true");
         }
         browser.manage().window().setSize(before);
+    }
+
+    @Test
+    void aVisitorAddingImagesOnTheStatusPageSeesHowFarEachUploadGot() throws IOException {
+        java.util.Map<String, String> accepted = Submissions.submit(http, LeadJson.valid());
+        Path scan = Files.createTempFile("lumbar-", ".png");
+        Path report = Files.createTempFile("report-", ".png");
+        // the start of a PNG: intake judges a file by its first bytes
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Files.write(scan, png);
+        Files.write(report, png);
+
+        browser.get("http://localhost:" + port + accepted.get("statusUrl"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-imaging")));
+        browser.findElement(By.id("imaging")).sendKeys(scan + "\n" + report);
+        browser.findElement(By.cssSelector("#imaging-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#imaging-progress [role=status]"),
+                "2 of 2 files uploaded."));
+        assertThat(browser.findElement(By.cssSelector("#imaging-progress progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("uploaded")).getText()).isEqualTo("2 file(s) added. Thank you!");
+        Long stored = db.sql("select count(*) as n from imaging where lead_id = :lead")
+                .bind("lead", java.util.UUID.fromString(accepted.get("leadId")))
+                .map((row, meta) -> row.get("n", Long.class)).one().block();
+        assertThat(stored).isEqualTo(2);
     }
 
     @Test
