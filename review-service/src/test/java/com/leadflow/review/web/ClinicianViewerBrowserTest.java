@@ -193,6 +193,12 @@ class ClinicianViewerBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-lease"), "Claimed by drpatel"));
         assertThat(browser.findElement(By.id("message")).getText()).contains("just claimed by drpatel");
         assertThat(browser.findElement(By.id("viewer")).isDisplayed()).isTrue();
+
+        // on a phone the page still fits: nothing scrolls sideways, the viewer included
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("clinician-viewer-phone.png");
+        wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"));
     }
 
     private int sliceShown() {
