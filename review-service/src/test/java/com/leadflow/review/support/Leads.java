@@ -101,7 +101,9 @@ public final class Leads {
 
     /** A PDF report as intake reports it. */
     public static ImagingReference report(LocalDate studyDate) {
-        return ImagingReference.newBuilder(imaging(studyDate)).setFormat(ImagingFormat.PDF).setSizeBytes(40_000).build();
+        // sent a minute after the study, so the review lists the study first (imaging is in the order sent)
+        return ImagingReference.newBuilder(imaging(studyDate)).setFormat(ImagingFormat.PDF).setSizeBytes(40_000)
+                .setUploadedAt(Instant.parse("2026-11-20T15:01:00Z")).build();
     }
 
     public static ImagingAttached attached(String leadId, LocalDate studyDate) {
