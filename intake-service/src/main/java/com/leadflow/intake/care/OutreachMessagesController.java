@@ -1,5 +1,6 @@
 package com.leadflow.intake.care;
 
+import com.leadflow.platform.security.StaffAccessTokens;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,13 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,18 +31,13 @@ import reactor.core.publisher.Mono;
 class OutreachMessagesController {
 
     private final WebClient outreach;
-    /** Null when this service signs nobody in at the provider (tests with demo users only). */
-    private final ReactiveOAuth2AuthorizedClientManager clients;
+    private final StaffAccessTokens tokens;
 
     OutreachMessagesController(@Value("${leadflow.intake.outreach-url:http://localhost:8086}") String outreachUrl,
             ObjectProvider<ReactiveClientRegistrationRepository> registrations,
             ObjectProvider<ServerOAuth2AuthorizedClientRepository> signIns) {
         this.outreach = WebClient.create(outreachUrl);
-        ReactiveClientRegistrationRepository registered = registrations.getIfAvailable();
-        ServerOAuth2AuthorizedClientRepository held = signIns.getIfAvailable();
-        // the same store the sign-in put the person's tokens in; refreshes a token that ran out
-        this.clients = registered == null || held == null ? null
-                : new DefaultReactiveOAuth2AuthorizedClientManager(registered, held);
+        this.tokens = new StaffAccessTokens(registrations, signIns);
     }
 
     @GetMapping("/api/care/leads/{id}/messages")
@@ -81,22 +72,9 @@ class OutreachMessagesController {
                         "Your sign-in does not carry a token outreach accepts. Sign out and sign in again.")));
     }
 
-    /** The person's token: the bearer token they called with, or the one their sign-in holds (refreshed when due). */
+    /** The person's own token; a demo user (HTTP Basic, tests only) has none to pass on. */
     private Mono<String> accessToken(Authentication person, ServerWebExchange exchange) {
-        if (person instanceof JwtAuthenticationToken bearer) {
-            return Mono.just(bearer.getToken().getTokenValue());
-        }
-        if (person instanceof OAuth2AuthenticationToken signIn && clients != null) {
-            return clients.authorize(OAuth2AuthorizeRequest
-                            .withClientRegistrationId(signIn.getAuthorizedClientRegistrationId())
-                            .principal(signIn)
-                            .attribute(ServerWebExchange.class.getName(), exchange)
-                            .build())
-                    .map(client -> client.getAccessToken().getTokenValue())
-                    .switchIfEmpty(Mono.error(TokenMissing::new));
-        }
-        // a demo user (HTTP Basic, tests only) has no token to pass on
-        return Mono.error(new TokenMissing());
+        return tokens.of(person, exchange).switchIfEmpty(Mono.error(TokenMissing::new));
     }
 
     private static ResponseEntity<byte[]> problem(HttpStatus status, String title, String detail) {
