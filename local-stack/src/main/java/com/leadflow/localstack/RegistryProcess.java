@@ -36,6 +36,10 @@ final class RegistryProcess {
         // its default is an in-memory database: after a restart the schema ids inside the
         // records kept in .local/kafka would point at nothing, or at a different schema
         "-Dapicurio.datasource.url=" + h2Url(),
+        // it opens 20 connections to its H2 file at start and gives up on one after 5 s: on a busy machine
+        // (a restart beside the running stack) that failed its start; a few connections, waited for longer
+        "-Dapicurio.datasource.jdbc.initial-size=2", "-Dapicurio.datasource.jdbc.min-size=2",
+        "-Dapicurio.datasource.jdbc.max-size=10", "-Dquarkus.datasource.h2.jdbc.acquisition-timeout=60S",
         "-jar", layout.registryRunnerJar().toString());
     return new ChildProcess.Spec(NAME, command, Map.of(), layout.registryDir(), layout.logFile(NAME),
         layout.runDir(), null, null, null, null);

@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 public final class StackRunner {
 
   static final Duration BROKER_START = Duration.ofSeconds(90);
+  // a restart beside the running services loads every partition's log while their clients reconnect: on a
+  // busy 2-core machine that took 84 s of the first start's 6
+  static final Duration BROKER_RESTART = Duration.ofSeconds(180);
   static final Duration REGISTRY_START = Duration.ofSeconds(120);
   static final Duration IDENTITY_START = Duration.ofSeconds(120);
   // four Spring Boot services starting together on two cores take a while
@@ -203,7 +206,7 @@ public final class StackRunner {
   /** Starts the broker again on the same ports and data folder; returns once it serves requests. */
   public void startBroker() throws StartupFailure {
     ChildProcess kafka = launch(brokerProcess.spec(), child -> broker = child);
-    brokerProcess.awaitReady(kafka, Waits.Watch.of(this::children, stopSignal, BROKER_START));
+    brokerProcess.awaitReady(kafka, Waits.Watch.of(this::children, stopSignal, BROKER_RESTART));
     console.info("kafka started again on localhost:" + options.kafkaPort());
   }
 

@@ -7,8 +7,10 @@ import java.util.Set;
 /** The block printed once everything is up: where to click, where to look. */
 final class Summary {
 
-  // each service has its own port and schema; the IDE run keeps the defaults of the one it starts
-  private static final Set<String> IDE_OWN = Set.of("SERVER_PORT", "LEADFLOW_DATABASE_SCHEMA");
+  // each service has its own port and schema; the IDE run keeps the defaults of the one it starts (intake's
+  // status links then start with its default address, as its port does)
+  private static final Set<String> IDE_OWN = Set.of("SERVER_PORT", "LEADFLOW_DATABASE_SCHEMA",
+      "LEADFLOW_INTAKE_STATUS_PUBLIC_URL");
 
   private Summary() {}
 

@@ -35,8 +35,10 @@ final class FunnelApi {
   private final String intake;
   private final String review;
   private final String outreach;
+  private final String issuer;
 
   FunnelApi(FunnelStack stack) {
+    this.issuer = stack.identityIssuer();
     this.intake = stack.baseUrl("intake-service");
     this.review = stack.baseUrl("review-service");
     this.outreach = stack.baseUrl("outreach-service");
@@ -114,9 +116,15 @@ final class FunnelApi {
         .toList();
   }
 
-  /** A file behind a link the review shows, fetched as the clinician who follows it. */
-  byte[] download(String url) {
-    return expect(200, send(get(url, CLINICIAN)));
+  /**
+   * A scan behind a link the review shows, fetched as the clinician who follows it: review passes her
+   * own access token on to intake, which holds the file, so she signs in at the provider first.
+   */
+  byte[] viewInTheReview(String path) {
+    String token = ProviderSignIn.accessToken(issuer, "review-service", review, CLINICIAN);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(review + path)).timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + token).GET().build();
+    return expect(200, send(request));
   }
 
   private HttpRequest get(String url, String user) {

@@ -81,10 +81,10 @@ class FunnelEndToEndTest {
     timelines.await(lead, "IMAGING_ATTACHED", "REVIEW_QUEUED");
     Map<String, Object> taken = api.claim(timelines.openReviewId(lead));
     assertThat(taken).containsEntry("status", "IN_PROGRESS").containsEntry("claimedBy", FunnelApi.CLINICIAN);
-    // the clinician follows the review's link to the scan, which intake serves on this run's port
+    // the clinician follows the review's link to the scan: review streams it from intake, which holds it
     String scanUrl = (String) imagingOf(taken).get(0).get("url");
-    assertThat(scanUrl).startsWith(stack.baseUrl("intake-service") + "/api/imaging/");
-    assertThat(api.download(scanUrl)).isEqualTo(FunnelApi.SCAN);
+    assertThat(scanUrl).startsWith("/api/reviews/" + taken.get("reviewId") + "/imaging/");
+    assertThat(api.viewInTheReview(scanUrl)).isEqualTo(FunnelApi.SCAN);
     assertThat(api.completeAsCandidate((String) taken.get("reviewId"), "MICRODISCECTOMY"))
         .containsEntry("status", "COMPLETED");
 

@@ -73,14 +73,17 @@ final class FunnelStack implements AutoCloseable {
         Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false", DEMO_USERS, "true"),
             "review-service", Map.of(DEMO_USERS, "true"),
             "insurance-service", Map.of(DEMO_USERS, "true"),
-            "matching-service", Map.of(DEMO_USERS, "true")),
+            "matching-service", Map.of(DEMO_USERS, "true"),
+            // carla reads the mail outreach's local server took
+            "outreach-service", Map.of(DEMO_USERS, "true")),
         false);
     StackRunner runner = new StackRunner(layout, options, new Console(System.out, false), extras);
     FunnelStack stack = new FunnelStack(layout, options, runner);
     try {
       runner.start();
     } catch (StartupFailure | RuntimeException e) {
-      String logs = stack.tails("intake-service", "review-service", "insurance-service", "matching-service");
+      String logs = stack.tails("intake-service", "review-service", "insurance-service", "matching-service",
+          "outreach-service");
       stack.close();
       throw new AssertionError("the stack did not come up: " + e.getMessage() + "\n" + logs, e);
     }
