@@ -55,12 +55,11 @@ import org.junit.jupiter.api.Test;
 /** The generated classes encode and decode with Avro binary, logical types and defaults included. */
 class EventRoundTripTest {
 
-    // Millisecond precision: timestamp-millis drops anything finer, which would break equality.
-    private static final Instant AT = Instant.parse("2025-03-04T15:20:30.123Z");
+    private static final Instant AT = SampleEvents.AT;
 
     @Test
     void aFullyPopulatedLeadSubmittedSurvivesABinaryRoundTrip() throws IOException {
-        LeadSubmitted lead = fullLeadSubmitted();
+        LeadSubmitted lead = SampleEvents.leadSubmitted();
 
         assertThat(unsetFields("LeadSubmitted", lead)).as("fields left unset, so not covered").isEmpty();
         // Not decoded.equals(lead): a decoded list is a GenericData.Array, whose equals compares without
@@ -70,7 +69,7 @@ class EventRoundTripTest {
 
     @Test
     void aLeadStatusChangedWithReviewInsuranceAndMatchDetailsSurvivesABinaryRoundTrip() throws IOException {
-        LeadStatusChanged status = fullLeadStatusChanged();
+        LeadStatusChanged status = SampleEvents.leadStatusChanged();
 
         assertThat(unsetFields("LeadStatusChanged", status)).as("fields left unset, so not covered").isEmpty();
         assertThat(roundTrip(status)).isEqualTo(status);
@@ -86,7 +85,7 @@ class EventRoundTripTest {
                 .setDateOfBirth(LocalDate.of(1958, 11, 2))
                 .setLocation(Location.newBuilder().setZipCode("33602").build())
                 .setClinical(ClinicalProfile.newBuilder().build())
-                .setConsent(consent())
+                .setConsent(SampleEvents.consent())
                 .setAttribution(Attribution.newBuilder().build())
                 .build());
 
@@ -110,94 +109,6 @@ class EventRoundTripTest {
         assertThat(clinical.getProcedureOfInterest()).isNull();
         assertThat(lead.getAttribution().getUtmSource()).isNull();
         assertThat(lead.getAttribution().getFirstTouchAt()).isNull();
-    }
-
-    private static LeadSubmitted fullLeadSubmitted() {
-        return LeadSubmitted.newBuilder()
-                .setLeadId("lead-1")
-                .setSubmittedAt(AT)
-                .setRequestedServices(List.of(ServiceType.MRI_CT_REVIEW, ServiceType.INSURANCE_VERIFICATION))
-                .setContact(Contact.newBuilder()
-                        .setFirstName("Maria").setLastName("Lopez")
-                        .setEmail("maria@example.com").setPhone("+18135550100")
-                        .setPreferredChannel(ContactChannel.TEXT).setPreferredTime(ContactTime.EVENING)
-                        .build())
-                .setDateOfBirth(LocalDate.of(1961, 7, 14))
-                .setLocation(Location.newBuilder().setZipCode("33602").setState("FL").setTimeZone("America/New_York").build())
-                .setPreferredLanguage("es")
-                .setClinical(ClinicalProfile.newBuilder()
-                        .setCondition(Condition.SPINAL_STENOSIS)
-                        .setSymptoms(List.of(Symptom.LOWER_BACK_PAIN, Symptom.SCIATIC_PAIN))
-                        .setRedFlags(List.of(RedFlag.PROGRESSIVE_WEAKNESS))
-                        .setPainLevel(7)
-                        .setPainDuration(PainDuration.OVER_12_MONTHS)
-                        .setTreatmentsTried(List.of(ConservativeTreatment.PHYSICAL_THERAPY, ConservativeTreatment.INJECTIONS))
-                        .setProcedureOfInterest(Procedure.LAMINECTOMY)
-                        .setDescription("Pain down the left leg when walking.")
-                        .build())
-                .setImaging(List.of(ImagingReference.newBuilder()
-                        .setImagingId("img-1").setModality(ImagingModality.MRI).setFormat(ImagingFormat.DICOM)
-                        .setSizeBytes(52_428_800L).setStudyDate(LocalDate.of(2025, 1, 20)).setUploadedAt(AT)
-                        .setSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
-                        .setStudyInstanceUid("1.2.826.0.1.3680043.10.77.1").setStudyDescription("MRI LUMBAR SPINE")
-                        .setBodyPart("LSPINE")
-                        .setSeries(List.of(ImagingSeries.newBuilder().setSeriesInstanceUid("1.2.826.0.1.3680043.10.77.1.2")
-                                .setSeriesNumber(2).setModality("MR").setDescription("SAG T2").setBodyPart("LSPINE")
-                                .setImageCount(17).build()))
-                        .build()))
-                .setInsurance(InsuranceDetails.newBuilder()
-                        .setPayerId("payer-42").setPayerName("Acme Health").setMemberId("M123456789")
-                        .setGroupNumber("G-77").setSubscriberRelationship(SubscriberRelationship.SPOUSE)
-                        .setSubscriberFirstName("Jose").setSubscriberLastName("Lopez")
-                        .setSubscriberDateOfBirth(LocalDate.of(1959, 3, 1))
-                        .build())
-                .setConsent(consent())
-                .setAttribution(Attribution.newBuilder()
-                        .setUtmSource("google").setUtmMedium("cpc").setUtmCampaign("stenosis").setUtmTerm("laminectomy")
-                        .setUtmContent("ad-3").setReferrer("https://www.google.com/").setLandingPage("/stenosis")
-                        .setFirstTouchAt(AT.minusSeconds(86_400))
-                        .build())
-                .setConnectPreferences(ConnectPreferences.newBuilder().setAmbassadorGender(GenderPreference.FEMALE).build())
-                .setPossibleDuplicateOf("lead-0")
-                .build();
-    }
-
-    private static LeadStatusChanged fullLeadStatusChanged() {
-        return LeadStatusChanged.newBuilder()
-                .setLeadId("lead-1")
-                .setOccurredAt(AT)
-                .setReporter(Reporter.REVIEW)
-                .setStage(Stage.REVIEW)
-                .setStatus(LeadStatus.REVIEW_COMPLETED)
-                .setSummary("Review completed")
-                .setReview(ReviewStatusDetails.newBuilder()
-                        .setReviewId("rev-1").setPriority(ReviewPriority.URGENT).setDueAt(AT.plusSeconds(3_600))
-                        .setStaleImaging(true).setOutcome(ReviewOutcome.NEEDS_MORE_INFORMATION)
-                        .setRecommendedProcedure(Procedure.MICRODISCECTOMY).setCondition(Condition.HERNIATED_DISC)
-                        .setNextStep(NextStep.NEW_IMAGING).setInformationNeeded(InformationNeeded.NEWER_IMAGING)
-                        .build())
-                .setInsurance(EligibilityDetails.newBuilder()
-                        .setCheckId("chk-1").setPayerId("payer-42").setPayerName("Acme Health").setCoverageActive(true)
-                        .setPlanName("Acme PPO").setCoverageStart(LocalDate.of(2025, 1, 1)).setCoverageEnd(LocalDate.of(2025, 12, 31))
-                        .setNetwork(NetworkStatus.IN_NETWORK).setCopayCents(4_000L).setCoinsurancePercent(20)
-                        .setDeductibleRemainingCents(120_000L).setOutOfPocketRemainingCents(450_000L)
-                        .setPriorAuthorizationRequired(true).setPayerCode("75").setReason("Subscriber not found")
-                        .setPatientCanFix(true).setAttempts(2)
-                        .build())
-                .setMatch(MatchDetails.newBuilder()
-                        .setMatchId("match-1").setAmbassadorId("amb-9").setAmbassadorDisplayName("Larry L.")
-                        .setSharedCondition(Condition.SPINAL_STENOSIS).setSharedProcedure(Procedure.LAMINECTOMY)
-                        .setReasons(List.of("same procedure", "same age group")).setFeedbackRating(5)
-                        .build())
-                .build();
-    }
-
-    private static ConsentEvidence consent() {
-        return ConsentEvidence.newBuilder()
-                .setContactConsentGiven(true).setDisclosureVersion("2025-01")
-                .setDisclosureSha256("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae")
-                .setRecordedAt(AT).setIpAddress("203.0.113.7").setUserAgent("Mozilla/5.0").setPageUrl("https://example.com/form")
-                .build();
     }
 
     /** Null values and empty lists, so a field added to the schema later is not silently left out here. */

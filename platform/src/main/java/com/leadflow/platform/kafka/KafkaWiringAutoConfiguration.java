@@ -5,6 +5,7 @@ import com.leadflow.schemas.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -76,6 +77,9 @@ public class KafkaWiringAutoConfiguration {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.putAll(registryConfig(wiring, registryClientVertx));
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, wiring.autoRegisterSchemas());
+        // the topic's subject gets the whole schema, as a Confluent serializer registers it: no subject per
+        // nested type, no references a reader must resolve before it can decode a record
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         config.putAll(reliableProducerConfig());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
