@@ -61,6 +61,13 @@ final class FunnelApi {
     return accepted(send(request));
   }
 
+  /** As a caller that follows its requests through the logs by an id of its own (X-Correlation-Id). */
+  Submitted submitTraced(FormLead lead, String correlationId) {
+    HttpRequest request = HttpRequest.newBuilder(json(intake + "/api/leads", null, lead.body()), (name, value) -> true)
+        .header("X-Correlation-Id", correlationId).build();
+    return accepted(send(request));
+  }
+
   private Submitted accepted(Reply reply) {
     Map<String, Object> accepted = object(expect(202, reply));
     String statusApi = (String) accepted.get("statusApi");

@@ -3,6 +3,7 @@ package com.leadflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadflow.localstack.FunnelApi.Submitted;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole funnel over the real pieces: a Kafka broker, the schema registry, PostgreSQL and the
@@ -177,6 +181,41 @@ class FunnelEndToEndTest {
     // the kit's email links to the visitor's own status page, the link intake showed after the form
     assertThat(api.mailTo(form.email())).singleElement().asString()
         .contains("/status.html#" + lead.statusToken());
+  }
+
+  /**
+   * Intake runs with {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (its jar, Boot's own logging set-up,
+   * as docker-compose runs every service): each line it writes once up is one JSON object, the line
+   * that says a lead was stored has the caller's correlation id and the service's name as fields, and
+   * nothing the visitor typed is in the log.
+   */
+  @Test
+  void intakeLogsJsonLinesWithTheCorrelationIdAsAFieldAndNoPatientData() throws Exception {
+    FormLead form = FormLead.asking("CALL_BACK");
+    String correlationId = "web-team-" + UUID.randomUUID();
+    Submitted lead = api.submitTraced(form, correlationId);
+
+    Path log = stack.logOf("intake-service");
+    JsonMapper json = JsonMapper.builder().build();
+    JsonNode stored = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(log).stream()
+        .filter(line -> line.startsWith("{")).map(json::readTree)
+        .filter(entry -> entry.path("message").asString().equals("Lead " + lead.leadId() + " submitted"))
+        .findFirst().orElse(null), java.util.Objects::nonNull);
+    assertThat(stored.path("correlationId").asString()).isEqualTo(correlationId);
+    assertThat(stored.path("service").path("name").asString()).isEqualTo("intake-service");
+    assertThat(stored.path("log").path("level").asString()).isEqualTo("INFO");
+
+    List<String> lines = Files.readAllLines(log);
+    // from the first JSON line on (before it: the banner), every line is one JSON object
+    List<String> running = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("{")).findFirst().orElseThrow()),
+        lines.size());
+    assertThat(running).filteredOn(line -> !line.isBlank()).allSatisfy(line -> assertThat(json.readTree(line).isObject()).isTrue());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> contact = (Map<String, Object>) form.body().get("contact");
+    for (String field : List.of("firstName", "lastName", "email", "phone")) {
+      assertThat(String.join("\n", lines)).as("the visitor's " + field + " in intake's log")
+          .doesNotContain((String) contact.get(field));
+    }
   }
 
   /**

@@ -70,7 +70,9 @@ final class FunnelStack implements AutoCloseable {
         // every lead of the test comes from one address, faster than any visitor types; the API calls
         // of the people in the funnel sign in as the demo users with HTTP Basic (the browser test signs
         // in at the identity provider)
-        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false", DEMO_USERS, "true"),
+        // intake logs JSON (Elastic Common Schema), the one setting docker-compose sets for every service
+        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false", DEMO_USERS, "true",
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
             "review-service", Map.of(DEMO_USERS, "true"),
             "insurance-service", Map.of(DEMO_USERS, "true"),
             "matching-service", Map.of(DEMO_USERS, "true"),
@@ -152,6 +154,11 @@ final class FunnelStack implements AutoCloseable {
   }
 
   /** The identity provider staff sign in at. */
+  /** Everything an instance wrote to its standard output and error, as the launcher keeps it. */
+  Path logOf(String instanceName) {
+    return layout.logFile(instanceName);
+  }
+
   String identityIssuer() {
     return IdentityProcess.issuerAt(options.identityPort());
   }
