@@ -7,6 +7,9 @@ import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.web.ConflictException;
 import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ import reactor.core.publisher.Mono;
  * with a corrected payer or member id, e.g. after the patient read the card out on the phone).
  * Every read and every re-check is audited.
  */
+@Tag(name = "Insurance checks", description = "Eligibility checks with the payer, for care managers")
 @RestController
 public class CheckController {
 
@@ -57,6 +61,8 @@ public class CheckController {
         this.tx = tx;
     }
 
+    @Operation(summary = "Every check of a lead",
+            description = "Newest first: member id masked (****6789), state, outcome, attempts with timings; audited (LIST).")
     @GetMapping("/api/checks")
     public Mono<ResponseEntity<Object>> forLead(@RequestParam(name = "leadId", required = false) String leadId) {
         if (leadId == null || !LEAD_ID.matcher(leadId).matches()) {
@@ -71,6 +77,11 @@ public class CheckController {
                 .map(views -> ResponseEntity.ok((Object) views));
     }
 
+    @Operation(summary = "Check again",
+            description = "Optionally with {payerId, memberId} corrections; 202 when started. Audited (CREATE).")
+    @ApiResponse(responseCode = "202", description = "The check is started again")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @PostMapping("/api/leads/{leadId}/insurance-checks")
     public Mono<ResponseEntity<Object>> recheck(@PathVariable("leadId") String leadId,
             @RequestBody(required = false) RecheckRequest body) {

@@ -1,6 +1,9 @@
 package com.leadflow.insurance.payer;
 
+import com.leadflow.platform.openapi.PublicEndpoint;
 import com.leadflow.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** The public payer type-ahead of the web form. */
+@Tag(name = "Payers", description = "The insurance companies the form offers")
 @RestController
 public class PayerController {
 
@@ -26,6 +30,9 @@ public class PayerController {
         this.directory = directory;
     }
 
+    @PublicEndpoint
+    @Operation(summary = "Find an insurance company",
+            description = "The form's type-ahead: matches abbreviations and typos; q is required, limit defaults to 8.")
     @GetMapping("/api/payers")
     public Mono<ResponseEntity<Object>> search(@RequestParam(name = "q", required = false) String q,
             @RequestParam(name = "limit", required = false, defaultValue = "8") String limit) {

@@ -2,6 +2,8 @@ package com.leadflow.intake.care;
 
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
  * The Patient Care Manager's inbox: search, filters, orders and pages (parameters in
  * {@link InboxFilter}), and the words for every code. Every lead listed is audited as listed.
  */
+@Tag(name = "Care managers")
 @RestController
 class CareController {
 
@@ -30,6 +33,8 @@ class CareController {
         this.db = db;
     }
 
+    @Operation(summary = "The care managers' inbox",
+            description = "A keyset page {leads, next} (pass next as after). Query: q, service, stage, status, overdue, duplicate, owner, from, to, sort, size, after. Each lead listed is audited (LIST); 400 names each wrong parameter.")
     @GetMapping("/api/care/leads")
     Mono<InboxPage> leads(@RequestParam Map<String, String> query, Principal person) {
         InboxFilter filter = InboxFilter.parse(query);
@@ -40,6 +45,8 @@ class CareController {
     }
 
     /** Words for every code, and which contact outcomes each channel allows; no PHI, so not audited. */
+    @Operation(summary = "Plain words for every code",
+            description = "By kind, and the outcomes each contact channel allows.")
     @GetMapping("/api/care/labels")
     Map<String, Object> labels() {
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -53,6 +60,8 @@ class CareController {
     }
 
     /** The people leads are assigned to, for "assign to someone". */
+    @Operation(summary = "Who leads are assigned to",
+            description = "The user names leads are assigned to.")
     @GetMapping("/api/care/owners")
     Mono<List<String>> owners() {
         return db.sql("select distinct owner from lead where owner is not null order by owner")

@@ -1,5 +1,6 @@
 package com.leadflow.intake.care;
 
+import com.leadflow.platform.openapi.RouteOperations;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,9 @@ class CarePageRoutes {
     RouterFunction<ServerResponse> carePage() {
         return RouterFunctions.route()
                 .GET("/care", request -> ServerResponse.temporaryRedirect(URI.create("/care/index.html")).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the care managers' page")
                 .GET("/care/", request -> ServerResponse.temporaryRedirect(URI.create("/care/index.html")).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the care managers' page")
                 .build();
     }
 }

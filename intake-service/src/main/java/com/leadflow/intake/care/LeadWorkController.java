@@ -6,6 +6,8 @@ import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.web.FieldViolation;
 import com.leadflow.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Mono;
  * What a care manager records while working a lead: contact attempts, notes and who owns the lead.
  * Each change commits with its audit entry and is announced to the live views once committed.
  */
+@Tag(name = "Care managers")
 @RestController
 class LeadWorkController {
 
@@ -47,6 +50,8 @@ class LeadWorkController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Record a contact attempt",
+            description = "{channel, outcome}; a reach stops the speed-to-lead clock; 400 outcome/not-for-channel for an outcome the channel cannot have.")
     @PostMapping("/api/care/leads/{id}/contact-attempts")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Void> recordAttempt(@PathVariable UUID id, @RequestBody AttemptRequest request, Principal person) {
@@ -54,6 +59,8 @@ class LeadWorkController {
         return announce(queue.recordAttempt(id, attempt, person.getName()), AuditAction.CONTACT, id);
     }
 
+    @Operation(summary = "Add a note",
+            description = "{text}, at most 2,000 characters; audited (UPDATE).")
     @PostMapping("/api/care/leads/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Void> addNote(@PathVariable UUID id, @RequestBody NoteRequest request, Principal person) {
@@ -63,6 +70,8 @@ class LeadWorkController {
                 .thenReturn(new LeadChange(id, "CONTACT", "NOTE_ADDED", now))), AuditAction.UPDATE, id);
     }
 
+    @Operation(summary = "Assign the lead",
+            description = "{owner}: me, a user name, or null for nobody; audited (UPDATE).")
     @PutMapping("/api/care/leads/{id}/owner")
     Mono<Void> assign(@PathVariable UUID id, @RequestBody OwnerRequest request, Principal person) {
         String owner = request.validated(person.getName());

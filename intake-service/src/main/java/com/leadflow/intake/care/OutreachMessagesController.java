@@ -1,6 +1,8 @@
 package com.leadflow.intake.care;
 
 import com.leadflow.platform.security.StaffAccessTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Mono;
  * checks the role itself and audits the person, not intake. Outreach's answer, problem details
  * included, is passed on as it is.
  */
+@Tag(name = "Care managers")
 @RestController
 class OutreachMessagesController {
 
@@ -40,17 +43,23 @@ class OutreachMessagesController {
         this.tokens = new StaffAccessTokens(registrations, signIns);
     }
 
+    @Operation(summary = "The messages outreach sent the visitor",
+            description = "Relayed from outreach with the care manager's own token.")
     @GetMapping("/api/care/leads/{id}/messages")
     Mono<ResponseEntity<byte[]>> messages(@PathVariable UUID id, Authentication person, ServerWebExchange exchange) {
         return relay(HttpMethod.GET, "/api/outreach/leads/" + id + "/messages", person, exchange);
     }
 
+    @Operation(summary = "Send the info kit again",
+            description = "Relayed to outreach with the care manager's own token.")
     @PostMapping("/api/care/leads/{id}/kit")
     Mono<ResponseEntity<byte[]>> resendKit(@PathVariable UUID id, Authentication person, ServerWebExchange exchange) {
         return relay(HttpMethod.POST, "/api/outreach/leads/" + id + "/kit", person, exchange);
     }
 
     /** A kit the care team posted by hand: outreach records it as sent, by post, by this person. */
+    @Operation(summary = "Mark a kit posted by hand",
+            description = "The care team posted the kit; relayed to outreach with the care manager's own token.")
     @PostMapping("/api/care/messages/{messageId}/posted")
     Mono<ResponseEntity<byte[]>> posted(@PathVariable UUID messageId, Authentication person, ServerWebExchange exchange) {
         return relay(HttpMethod.POST, "/api/outreach/messages/" + messageId + "/posted", person, exchange);

@@ -5,8 +5,12 @@ import com.leadflow.events.ImagingModality;
 import com.leadflow.intake.timeline.LeadChanges;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.openapi.PublicEndpoint;
 import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.platform.web.MultipartBodies;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,6 +43,7 @@ import reactor.core.publisher.Mono;
  * of a study, PDFs or images; optional {@code modality} and {@code studyDate}, which the DICOM
  * tags override) with the form or through their status link; clinicians read.
  */
+@Tag(name = "Imaging", description = "Imaging a visitor sends (a study, reports, pictures) and clinicians read")
 @RestController
 class ImagingController {
 
@@ -63,6 +68,12 @@ class ImagingController {
         this.db = db;
     }
 
+    @PublicEndpoint
+    @Operation(summary = "Upload imaging with the form",
+            description = "Multipart: one or more file parts (DICOM files, a ZIP of a study, PDFs, JPEG/PNG) and optional modality and studyDate. Answers 201 with imagingIds to pass in the lead.")
+    @ApiResponse(responseCode = "201", description = "Stored: {imagingId, imagingIds, imaging[...], leftOut}")
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @PostMapping(path = "/api/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> uploadWithForm(ServerWebExchange exchange) {
         return MultipartBodies.read(exchange).flatMap(parts -> {
@@ -83,6 +94,12 @@ class ImagingController {
         });
     }
 
+    @PublicEndpoint
+    @Operation(summary = "Upload imaging later, through the status link",
+            description = "As the form's upload, attached to the link's lead at once (emits ImagingAttached).")
+    @ApiResponse(responseCode = "201", description = "Attached to the lead")
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @PostMapping(path = "/api/status/{token}/imaging", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> uploadLater(@PathVariable String token, ServerWebExchange exchange) {
         return leadOf(token).flatMap(leadId -> MultipartBodies.read(exchange).flatMap(parts -> {
@@ -110,6 +127,8 @@ class ImagingController {
      * a guessed id too. Reports open in the browser ({@code inline}); DICOM, which browsers do not
      * show, is an attachment (the review page's viewer reads it by script).
      */
+    @Operation(summary = "Download an imaging file",
+            description = "The file, or a study's first slice; inline for PDF/JPEG/PNG, an attachment for DICOM. Audited, a guessed id too; 404 unless it belongs to a lead.")
     @GetMapping("/api/imaging/{id}")
     Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable UUID id) {
         return audit.record(AuditAction.DOWNLOAD, "imaging", id.toString()).then(claimed(id))
@@ -125,6 +144,8 @@ class ImagingController {
     }
 
     /** One instance (slice) of a study: series and instance by their place, as the events list them. */
+    @Operation(summary = "Download one slice of a study",
+            description = "Slice instance (0-based, instance-number order) of series (its place in the event's series list), as application/dicom. Audited; 404 outside the study.")
     @GetMapping("/api/imaging/{id}/series/{series}/instances/{instance}")
     Mono<ResponseEntity<Flux<DataBuffer>>> instance(@PathVariable UUID id, @PathVariable int series,
             @PathVariable int instance) {

@@ -1,11 +1,14 @@
 package com.leadflow.intake.status;
 
 import com.leadflow.intake.timeline.LeadChanges;
-import com.leadflow.platform.audit.AuditAction;
-import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.intake.timeline.StageStatus;
 import com.leadflow.intake.timeline.Streams;
 import com.leadflow.intake.timeline.Timeline;
+import com.leadflow.platform.audit.AuditAction;
+import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.openapi.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ import reactor.core.publisher.Mono;
  * The visitor's private status link. The token is the only key: it is not the lead id and cannot
  * be guessed. Unknown tokens get the same 404 as malformed ones.
  */
+@Tag(name = "Status link", description = "The visitor's private status link")
 @RestController
 class StatusController {
 
@@ -43,6 +47,9 @@ class StatusController {
         this.changes = changes;
     }
 
+    @PublicEndpoint
+    @Operation(summary = "What happens with my request",
+            description = "Steps for the requested services only: stage, label, progress (NOT_STARTED, RECEIVED, IN_PROGRESS, WAITING_FOR_YOU, DONE), meaning, since. No clinical, insurance or outcome details.")
     @GetMapping("/api/status/{token}")
     Mono<StatusView> status(@PathVariable String token) {
         // the visitor is not signed in: the audit names the link as the reader
@@ -51,6 +58,9 @@ class StatusController {
     }
 
     /** The same view again whenever the lead's timeline changes. */
+    @PublicEndpoint
+    @Operation(summary = "The status again whenever it changes",
+            description = "Server-sent events, each the whole status view; a heartbeat keeps the connection open.")
     @GetMapping(path = "/api/status/{token}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<StatusView>> events(@PathVariable String token) {
         return leadOf(token).flatMapMany(lead -> Streams.withHeartbeat(changes.stream()

@@ -3,6 +3,8 @@ package com.leadflow.intake.status;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Mono;
  * audited. The status page it opens shows how far each request got and nothing clinical, which is
  * why email and text may carry it.
  */
+@Tag(name = "Status link")
 @RestController
 class StatusLinkController {
 
@@ -36,6 +39,8 @@ class StatusLinkController {
         this.base = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
+    @Operation(summary = "A visitor's status link, for outreach's messages",
+            description = "Only outreach's own client (role OUTREACH) opens it, not even a care manager. Cache-Control: no-store; audited.")
     @GetMapping("/api/status-links/{leadId}")
     Mono<ResponseEntity<StatusLink>> link(@PathVariable UUID leadId) {
         return db.sql("select status_token from lead where id = :id")

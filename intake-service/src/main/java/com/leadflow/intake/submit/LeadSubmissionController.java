@@ -1,10 +1,14 @@
 package com.leadflow.intake.submit;
 
+import com.leadflow.intake.evidence.ClientAddresses;
 import com.leadflow.intake.evidence.Disclosure;
 import com.leadflow.intake.evidence.DisclosureCatalog;
-import com.leadflow.intake.evidence.ClientAddresses;
 import com.leadflow.intake.lead.LeadRequest;
+import com.leadflow.platform.openapi.PublicEndpoint;
 import com.leadflow.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -19,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** The public entry: the disclosure text the form shows, and {@code POST /api/leads}. */
+@Tag(name = "Visitor", description = "The public form: the consent text it shows, and submitting a lead")
 @RestController
 class LeadSubmissionController {
 
@@ -35,11 +40,23 @@ class LeadSubmissionController {
     }
 
     /** The consent text to show beside the checkbox, with the version to send back. */
+    @PublicEndpoint
+    @Operation(summary = "The current consent text",
+            description = "The consent text the form shows beside its checkbox, with its version and SHA-256; send the version back with the lead.")
     @GetMapping("/api/disclosure")
     Disclosure currentDisclosure() {
         return disclosures.current();
     }
 
+    @PublicEndpoint
+    @Operation(summary = "Submit a lead",
+            description = "Validates, deduplicates and stores the lead, then publishes LeadSubmitted. Answers 202 with the lead id and the visitor's private status link. An Idempotency-Key makes a retry answer the first result.")
+    @ApiResponse(responseCode = "202", description = "Stored: {leadId, statusUrl, statusApi, imagingUploadUrl}")
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidRequest")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
     @PostMapping(path = "/api/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Accepted>> submit(@RequestBody LeadRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -3,6 +3,7 @@ package com.leadflow.intake.security;
 import com.leadflow.intake.IntakeIntegrationTest;
 import com.leadflow.test.StaffAccess;
 import com.leadflow.test.StaffSignInScenarios;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.http.HttpMethod;
@@ -20,6 +21,20 @@ class IntakeStaffSignInTest extends StaffSignInScenarios {
     @Override
     protected StaffAccess staffAccess() {
         return ACCESS;
+    }
+
+    /**
+     * Swagger UI runs under the platform's Content-Security-Policy (its scripts and styles are files
+     * of the service; no inline script): a care manager who signs in sees intake's operations in it.
+     */
+    @Test
+    void aSignedInCareManagerReadsTheApiInSwaggerUi() {
+        browser.get(serviceUrl("/swagger-ui.html"));
+        wait.until(ExpectedConditions.urlContains(issuer() + "/login"));
+        signInAtTheProvider(staffAccess().user());
+        wait.until(ExpectedConditions.urlContains(serviceUrl("/swagger-ui/")));
+        wait.until(driver -> driver.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .anyMatch(path -> path.getText().equals("/api/leads")));
     }
 
     /** The page's own sign-out button. */

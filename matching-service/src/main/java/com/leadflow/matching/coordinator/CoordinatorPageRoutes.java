@@ -1,5 +1,6 @@
 package com.leadflow.matching.coordinator;
 
+import com.leadflow.platform.openapi.RouteOperations;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,11 @@ class CoordinatorPageRoutes {
         URI page = URI.create("/coordinator/index.html");
         return RouterFunctions.route()
                 .GET("/", request -> ServerResponse.temporaryRedirect(page).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the coordinator's page")
                 .GET("/coordinator", request -> ServerResponse.temporaryRedirect(page).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the coordinator's page")
                 .GET("/coordinator/", request -> ServerResponse.temporaryRedirect(page).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the coordinator's page")
                 .build();
     }
 }

@@ -1,6 +1,8 @@
 package com.leadflow.matching.match;
 
 import com.leadflow.matching.validation.Checks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Matches for care managers: look them up, record the ambassador's answer and the visitor's feedback. */
+@Tag(name = "Matches", description = "A prospective patient paired with a past patient")
 @RestController
 @RequestMapping("/api/matches")
 public class MatchController {
@@ -23,6 +26,8 @@ public class MatchController {
         this.actions = actions;
     }
 
+    @Operation(summary = "The matches of a lead",
+            description = "?leadId=; COORDINATOR, ADMIN or CARE_MANAGER.")
     @GetMapping
     Flux<MatchView> forLead(@RequestParam(required = false) String leadId) {
         return Mono.fromSupplier(() -> {
@@ -33,21 +38,28 @@ public class MatchController {
         }).flatMapMany(actions::forLead).map(MatchView::of);
     }
 
+    @Operation(summary = "One match")
     @GetMapping("/{id}")
     Mono<MatchView> one(@PathVariable UUID id) {
         return actions.get(id).map(MatchView::of);
     }
 
+    @Operation(summary = "Accept the proposal",
+            description = "For the ambassador or the visitor.")
     @PostMapping("/{id}/accept")
     Mono<MatchView> accept(@PathVariable UUID id) {
         return actions.accept(id).map(MatchView::of);
     }
 
+    @Operation(summary = "Decline the proposal",
+            description = "For the ambassador or the visitor.")
     @PostMapping("/{id}/decline")
     Mono<MatchView> decline(@PathVariable UUID id) {
         return actions.decline(id).map(MatchView::of);
     }
 
+    @Operation(summary = "Record how the conversation went",
+            description = "{rating: 1-5, comment}.")
     @PostMapping("/{id}/complete")
     Mono<MatchView> complete(@PathVariable UUID id, @RequestBody(required = false) FeedbackForm form) {
         return Mono.fromSupplier(() -> (form == null ? new FeedbackForm(null, null) : form).toFeedback())

@@ -4,6 +4,8 @@ import com.leadflow.ops.deadletter.DeadLetter.Coordinates;
 import com.leadflow.ops.deadletter.DeadLetterBoard.Status;
 import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The dead-letter inbox: groups at a glance, then each dead letter's metadata (never its value). */
+@Tag(name = "Dead letters", description = "The dead-letter inbox, never a value's bytes")
 @RestController
 class DeadLetterController {
 
@@ -28,6 +31,8 @@ class DeadLetterController {
         this.board = board;
     }
 
+    @Operation(summary = "The dead-letter inbox",
+            description = "The summary and the newest matching dead letters; filters originalTopic, group, reason, status (waiting, replayed, parked), limit 1..500.")
     @GetMapping("/api/dead-letters")
     Map<String, Object> deadLetters(@RequestParam(required = false) String originalTopic,
             @RequestParam(required = false) String group, @RequestParam(required = false) String reason,
@@ -48,6 +53,8 @@ class DeadLetterController {
                 "deadLetters", matching.subList(0, Math.min(max, matching.size())));
     }
 
+    @Operation(summary = "One dead letter",
+            description = "Its metadata and where it stands.")
     @GetMapping("/api/dead-letters/{topic}/{partition}/{offset}")
     DeadLetterBoard.View deadLetter(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         return inbox.find(new Coordinates(topic, partition, offset))

@@ -1,11 +1,14 @@
 package com.leadflow.ops.overview;
 
 import com.leadflow.ops.config.OpsProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The page's main view: the latest sample, with the settings that explain it. */
+@Tag(name = "Overview", description = "The ops console's page: health, topics, lag, outbox backlogs and alerts")
 @RestController
 class OverviewController {
 
@@ -17,6 +20,8 @@ class OverviewController {
         this.properties = properties;
     }
 
+    @Operation(summary = "The latest sample",
+            description = "The state the page shows and the settings behind it: interval, stall time, cap, thresholds.")
     @GetMapping("/api/overview")
     Map<String, Object> overview() {
         OpsState state = sampler.state();

@@ -2,6 +2,9 @@ package com.leadflow.ops.replay;
 
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * Replays in two steps: {@code POST /api/replays/dry-run} with a selection answers the plan
  * (nothing is sent); {@code POST /api/replays} with the plan's id and a reason carries it out.
  */
+@Tag(name = "Replays", description = "Sending dead letters back to their topic, with a dry run and audit")
 @RestController
 class ReplayController {
 
@@ -32,11 +36,16 @@ class ReplayController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Plan a replay",
+            description = "{deadLetters: [{topic, partition, offset}]} or {originalTopic, group, reason, from, to}: each dead letter with its replay count and whether it would be replayed or parked; nothing is sent.")
     @PostMapping("/api/replays/dry-run")
     Mono<ReplayPlan> dryRun(@RequestBody ReplaySelection selection) {
         return actor().map(actor -> replays.plan(selection, actor));
     }
 
+    @Operation(summary = "Carry out a plan",
+            description = "{planId, reason}: 201; sends exactly that plan; 409 for an unknown or expired plan. Audited.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @PostMapping("/api/replays")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ReplayOutcome> replay(@RequestBody ReplayRequest request) {
@@ -46,6 +55,8 @@ class ReplayController {
                 .map(who -> replays.replay(planId, request.reason(), who.getT1(), who.getT2()));
     }
 
+    @Operation(summary = "The latest replays",
+            description = "The latest 50, from the audit.")
     @GetMapping("/api/replays")
     Mono<List<Map<String, Object>>> latest() {
         return audit.latest(50);

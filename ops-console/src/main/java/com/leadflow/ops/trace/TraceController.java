@@ -3,6 +3,8 @@ package com.leadflow.ops.trace;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** "Where is this lead?": its records across the topics within a window; audited as a view of the lead. */
+@Tag(name = "Trace", description = "One lead across the topics")
 @RestController
 class TraceController {
 
@@ -23,6 +26,8 @@ class TraceController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Trace one lead",
+            description = "?leadId=&from=&to= (ISO times, the last 24 h by default, at most 30 days): its records in time order, each with event type, reporter, correlation id and which groups have read past it. Audited as a view of the lead.")
     @GetMapping("/api/trace")
     Mono<LeadTrace> trace(@RequestParam(required = false) String leadId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {

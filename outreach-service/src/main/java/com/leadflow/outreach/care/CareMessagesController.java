@@ -11,6 +11,9 @@ import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.web.ConflictException;
 import com.leadflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import reactor.core.publisher.Mono;
  * its state and reason (never its text or address), a new kit, and a posted kit marked as posted.
  * Every call is audited against the lead.
  */
+@Tag(name = "Messages", description = "What outreach sent a visitor, for care managers")
 @RestController
 class CareMessagesController {
 
@@ -73,6 +77,8 @@ class CareMessagesController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Every message to a visitor",
+            description = "Kind, channel, state (PENDING, DEFERRED, SENT, FAILED, SUPPRESSED, TO_MAIL) in plain words, times, attempts, reason; never the text or the address.")
     @GetMapping("/api/outreach/leads/{leadId}/messages")
     Mono<List<MessageView>> messages(@PathVariable UUID leadId) {
         return audit.record(AuditAction.VIEW, "lead-messages", leadId.toString())
@@ -81,6 +87,8 @@ class CareMessagesController {
     }
 
     /** Sends the kit again, by the channel the consent allows now (or as a task to post it). */
+    @Operation(summary = "Send the info kit again",
+            description = "202; by the channel the consent allows now, or as a task to post it.")
     @PostMapping("/api/outreach/leads/{leadId}/kit")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<MessageView> resendKit(@PathVariable UUID leadId, Principal person) {
@@ -93,6 +101,9 @@ class CareMessagesController {
     }
 
     /** The care team posted a kit by hand. */
+    @Operation(summary = "Mark a kit posted by hand",
+            description = "INFO_KIT_SENT by post, by the care manager; 409 when it is not a kit to post.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @PostMapping("/api/outreach/messages/{messageId}/posted")
     Mono<MessageView> posted(@PathVariable UUID messageId, Principal person) {
         return tx.transactional(messages.find(messageId)

@@ -4,7 +4,10 @@ import com.leadflow.outreach.link.AccessTokens;
 import com.leadflow.outreach.recipient.Recipients;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.openapi.PublicEndpoint;
 import com.leadflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * expires, and a 404 for any other path, with no hint whether a lead exists. Each download is
  * audited against the lead.
  */
+@Tag(name = "Visitor", description = "What a visitor opens from a message")
 @RestController
 class KitLinkController {
 
@@ -38,6 +42,9 @@ class KitLinkController {
         this.clock = clock;
     }
 
+    @PublicEndpoint
+    @Operation(summary = "Download the info kit",
+            description = "The kit as a PDF, from the private link a text carries (valid 30 days).")
     @GetMapping("/kit/{token}")
     Mono<ResponseEntity<byte[]>> download(@PathVariable String token) {
         return tokens.redeem(AccessTokens.Purpose.KIT, token, clock.instant())

@@ -3,6 +3,8 @@ package com.leadflow.outreach.local;
 import com.leadflow.outreach.sms.SimulatedSmsGateway;
 import com.leadflow.outreach.sms.SmsGateway;
 import com.leadflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * an {@code .eml} any mail program opens, and its plain text) and the simulated SMS gateway's
  * texts. For care managers.
  */
+@Tag(name = "Local stack", description = "What the local stack's mail server and simulated SMS gateway got")
 @RestController
 class LocalOutboxController {
 
@@ -39,6 +42,7 @@ class LocalOutboxController {
         this.sms = sms;
     }
 
+    @Operation(summary = "The emails the local mail server got")
     @GetMapping("/local/mail")
     List<MailView> mail() throws MessagingException {
         LocalMailServer server = server();
@@ -53,6 +57,7 @@ class LocalOutboxController {
         return views;
     }
 
+    @Operation(summary = "One email as it was sent (RFC 822)")
     @GetMapping("/local/mail/{number}.eml")
     ResponseEntity<byte[]> eml(@PathVariable int number) throws IOException, MessagingException {
         List<MimeMessage> received = server().received();
@@ -65,6 +70,7 @@ class LocalOutboxController {
     }
 
     /** The message's plain-text part, decoded, as a mail program shows it. */
+    @Operation(summary = "One email's text part")
     @GetMapping(path = "/local/mail/{number}.txt", produces = "text/plain;charset=UTF-8")
     String text(@PathVariable int number) throws IOException, MessagingException {
         List<MimeMessage> received = server().received();
@@ -91,6 +97,7 @@ class LocalOutboxController {
         return null;
     }
 
+    @Operation(summary = "The texts the simulated SMS gateway got")
     @GetMapping("/local/texts")
     Map<String, List<TextView>> texts() {
         if (!(sms instanceof SimulatedSmsGateway simulated)) {

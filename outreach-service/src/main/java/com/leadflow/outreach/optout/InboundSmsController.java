@@ -1,7 +1,10 @@
 package com.leadflow.outreach.optout;
 
 import com.leadflow.outreach.config.OutreachProperties;
+import com.leadflow.platform.openapi.PublicEndpoint;
 import com.leadflow.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,7 @@ import reactor.core.publisher.Mono;
  * left to the care team. The answer is an empty TwiML document: the gateway sends its own
  * opt-out confirmation.
  */
+@Tag(name = "SMS gateway", description = "The SMS gateway's webhook")
 @RestController
 class InboundSmsController {
 
@@ -41,6 +45,9 @@ class InboundSmsController {
         this.practice = properties.practice();
     }
 
+    @PublicEndpoint
+    @Operation(summary = "A text a visitor sent back",
+            description = "STOP (or STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT) opts out at once; checked against X-Twilio-Signature when an auth token is set.")
     @PostMapping(value = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<String>> inbound(ServerWebExchange exchange,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {

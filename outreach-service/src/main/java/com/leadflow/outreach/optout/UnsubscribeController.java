@@ -3,6 +3,9 @@ package com.leadflow.outreach.optout;
 import com.leadflow.outreach.compose.Composer;
 import com.leadflow.outreach.link.AccessTokens;
 import com.leadflow.outreach.recipient.Recipients;
+import com.leadflow.platform.openapi.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +23,7 @@ import reactor.core.publisher.Mono;
  * scanners open links); the button, or a mail client's RFC 8058 one-click POST to the same
  * address, unsubscribes at once and for good.
  */
+@Tag(name = "Visitor")
 @RestController
 class UnsubscribeController {
 
@@ -37,6 +41,9 @@ class UnsubscribeController {
         this.clock = clock;
     }
 
+    @PublicEndpoint
+    @Operation(summary = "The unsubscribe page",
+            description = "A page with one button, from the link in every email.")
     @GetMapping(value = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> ask(@PathVariable String token) {
         return tokens.redeem(AccessTokens.Purpose.UNSUBSCRIBE, token, clock.instant())
@@ -44,6 +51,9 @@ class UnsubscribeController {
                 .defaultIfEmpty(page(HttpStatus.NOT_FOUND, "unknown", Locale.ENGLISH, null));
     }
 
+    @PublicEndpoint
+    @Operation(summary = "Unsubscribe from all messages",
+            description = "The page's button and RFC 8058 one-click (List-Unsubscribe-Post); for good, at once.")
     @PostMapping(value = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> unsubscribe(@PathVariable String token) {
         return tokens.redeem(AccessTokens.Purpose.UNSUBSCRIBE, token, clock.instant())

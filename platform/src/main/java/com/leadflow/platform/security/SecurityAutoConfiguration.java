@@ -1,5 +1,6 @@
 package com.leadflow.platform.security;
 
+import com.leadflow.platform.openapi.OpenApiPaths;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,11 +22,11 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.client.oidc.server.session.InMemoryReactiveOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -82,6 +83,12 @@ public class SecurityAutoConfiguration {
             exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
             exchanges.pathMatchers(HttpMethod.GET, "/leadflow/staff.js", "/leadflow/staff.css",
                     StaffSessionRoutes.SIGNED_OUT_PATH).permitAll();
+            // the API documents and Swagger UI are for staff; a service's public document for anyone
+            String publicDocument = environment.getProperty("leadflow.openapi.public-document", "");
+            if (!publicDocument.isBlank()) {
+                exchanges.pathMatchers(HttpMethod.GET, OpenApiPaths.DOCS + "/" + publicDocument).permitAll();
+            }
+            exchanges.pathMatchers(OpenApiPaths.STAFF).authenticated();
             serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
             exchanges.anyExchange().authenticated();
         });

@@ -1,5 +1,6 @@
 package com.leadflow.platform.security;
 
+import com.leadflow.platform.openapi.RouteOperations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,11 @@ final class StaffSessionRoutes {
     static RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET(SESSION_PATH, StaffSessionRoutes::session)
+                .withAttribute(RouteOperations.SUMMARY, "Who is signed in, their roles and the session's CSRF token")
                 .GET(SIGNED_OUT_PATH, request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
                         .bodyValue(StaffPages.signedOut()))
+                .withAttribute(RouteOperations.SUMMARY, "The page saying the person is signed out")
+                .withAttribute(RouteOperations.PUBLIC, true)
                 .build();
     }
 

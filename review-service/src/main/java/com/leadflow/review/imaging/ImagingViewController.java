@@ -6,6 +6,8 @@ import com.leadflow.platform.security.StaffAccessTokens;
 import com.leadflow.platform.web.Problems;
 import com.leadflow.review.config.ReviewProperties;
 import com.leadflow.review.task.ReviewTaskStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -31,6 +33,7 @@ import reactor.core.publisher.Mono;
  * checks the role and audits the person too. Only imaging of the review's own lead is served; any
  * other id, guessed or another lead's, is 404, and every attempt is audited here.
  */
+@Tag(name = "Reviews")
 @RestController
 class ImagingViewController {
 
@@ -54,6 +57,8 @@ class ImagingViewController {
     }
 
     /** A report or image, or a study's first slice. */
+    @Operation(summary = "A file of the review's imaging",
+            description = "A report or picture inline, a study's first slice; streamed from intake with the clinician's own access token. 404 for imaging of another lead; 502 when intake cannot be reached.")
     @GetMapping("/api/reviews/{reviewId}/imaging/{imagingId}")
     Mono<ResponseEntity<Flux<DataBuffer>>> file(@PathVariable String reviewId, @PathVariable String imagingId,
             Authentication person, ServerWebExchange exchange) {
@@ -61,6 +66,8 @@ class ImagingViewController {
     }
 
     /** One slice of a study's series, by the places the review lists. */
+    @Operation(summary = "One slice of a study",
+            description = "Slice instance of series, as application/dicom, for the viewer.")
     @GetMapping("/api/reviews/{reviewId}/imaging/{imagingId}/series/{series}/instances/{instance}")
     Mono<ResponseEntity<Flux<DataBuffer>>> slice(@PathVariable String reviewId, @PathVariable String imagingId,
             @PathVariable int series, @PathVariable int instance, Authentication person, ServerWebExchange exchange) {

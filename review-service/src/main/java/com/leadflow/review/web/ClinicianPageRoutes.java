@@ -1,5 +1,6 @@
 package com.leadflow.review.web;
 
+import com.leadflow.platform.openapi.RouteOperations;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,11 @@ class ClinicianPageRoutes {
         URI page = URI.create("/clinician/index.html");
         return RouterFunctions.route()
                 .GET("/clinician", request -> ServerResponse.temporaryRedirect(page).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the clinicians' page")
                 .GET("/clinician/", request -> ServerResponse.temporaryRedirect(page).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the clinicians' page")
                 .GET("/", request -> ServerResponse.temporaryRedirect(page).build())
+                .withAttribute(RouteOperations.SUMMARY, "Leads to the clinicians' page")
                 .build();
     }
 }
