@@ -40,6 +40,7 @@ record BenchmarkResult(
    * @param processes CPU and memory per process while the step ran: kafka, registry, the services, postgres, generator
    * @param cpuMillisPerLead CPU time of every process but the generator, from the step's start until its leads had
    *     every stage (or the drain deadline), divided by the leads that reached every stage
+   * @param compilerCpuMillisPerLead the part of {@code cpuMillisPerLead} that the JVMs' JIT compiler threads spent
    * @param generatorCpuMicrosPerRequest CPU time of the generator's own threads per request it sent
    */
   record StepResult(
@@ -60,6 +61,7 @@ record BenchmarkResult(
       boolean sustained,
       List<String> verdict,
       double cpuMillisPerLead,
+      double compilerCpuMillisPerLead,
       double generatorCpuMicrosPerRequest) {}
 
   /**

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * CPU time and resident memory of the stack's processes, read from Linux's /proc. PostgreSQL is a
  * family of processes (one per connection) that share their buffers, so its memory is the sum of
  * their proportional set sizes (PSS, shared pages split among sharers) where /proc lets us read
- * them, else of their resident sets.
+ * them, else of their resident sets. The JVMs' just-in-time compiler threads are also counted on their
+ * own: in a run of a few minutes they are a large part of each service's CPU, a cost a long-running
+ * service pays once, so a step's CPU per lead is reported with that part beside it.
  */
 final class ProcessUsageMeter {
 
@@ -24,8 +26,19 @@ final class ProcessUsageMeter {
   private static final double TICKS_PER_SECOND = 100.0;
   private static final Path PROC = Path.of("/proc");
 
-  /** Cumulative CPU seconds and current memory of each named process (or family) at one moment. */
-  record Snapshot(long nanoTime, Map<String, Double> cpuSeconds, Map<String, Long> memoryBytes) {}
+  /**
+   * Cumulative CPU seconds and current memory of each named process (or family) at one moment.
+   *
+   * @param compilerSeconds cumulative CPU seconds of the named processes' JIT compiler threads (a part of
+   *     their {@code cpuSeconds})
+   */
+  record Snapshot(long nanoTime, Map<String, Double> cpuSeconds, Map<String, Long> memoryBytes,
+      double compilerSeconds) {
+
+    Snapshot(long nanoTime, Map<String, Double> cpuSeconds, Map<String, Long> memoryBytes) {
+      this(nanoTime, cpuSeconds, memoryBytes, 0);
+    }
+  }
 
   private final Supplier<Map<String, Long>> pids;
 
@@ -41,17 +54,19 @@ final class ProcessUsageMeter {
   Snapshot snapshot() {
     Map<String, Double> cpu = new LinkedHashMap<>();
     Map<String, Long> memory = new LinkedHashMap<>();
-    pids.get().forEach((name, pid) -> {
-      cpu.put(name, cpuSeconds(pid));
-      memory.put(name, residentBytes(pid));
-    });
+    double compiler = 0;
+    for (var entry : pids.get().entrySet()) {
+      cpu.put(entry.getKey(), cpuSeconds(entry.getValue()));
+      memory.put(entry.getKey(), residentBytes(entry.getValue()));
+      compiler += compilerSeconds(entry.getValue());
+    }
     List<Long> postgres = postgresPids();
     cpu.put(POSTGRES, postgres.stream().mapToDouble(ProcessUsageMeter::cpuSeconds).sum());
     memory.put(POSTGRES, postgres.stream().mapToLong(ProcessUsageMeter::proportionalBytes).sum());
     long self = ProcessHandle.current().pid();
     cpu.put(GENERATOR, cpuSeconds(self));
     memory.put(GENERATOR, residentBytes(self));
-    return new Snapshot(System.nanoTime(), cpu, memory);
+    return new Snapshot(System.nanoTime(), cpu, memory, compiler);
   }
 
   /** Average cores used between two snapshots, and the largest memory seen in any snapshot between. */
@@ -82,6 +97,41 @@ final class ProcessUsageMeter {
       }
     }
     return seconds * 1_000 / leads;
+  }
+
+  /** The part of {@link #stackCpuMillisPerLead} that the JVMs' JIT compiler threads spent; NaN when no lead completed. */
+  static double compilerCpuMillisPerLead(Snapshot first, Snapshot last, long leads) {
+    if (leads <= 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, last.compilerSeconds() - first.compilerSeconds()) * 1_000 / leads;
+  }
+
+  /**
+   * CPU seconds of a JVM's JIT compiler threads so far: HotSpot names them {@code C1 CompilerThread<n>} and
+   * {@code C2 CompilerThread<n>} (Linux keeps 15 characters of a thread's name). A thread that ended took
+   * its time with it, so this may go down between two readings; the difference is then counted as 0.
+   */
+  static double compilerSeconds(long pid) {
+    Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
+    double seconds = 0;
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : (Iterable<Path>) threads::iterator) {
+        String comm = read(thread.resolve("comm"));
+        if (comm != null && isCompilerThread(comm)) {
+          String stat = read(thread.resolve("stat"));
+          seconds += stat == null ? 0 : parseCpuTicks(stat) / TICKS_PER_SECOND;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process ended, or /proc hides its threads from us
+      return seconds;
+    }
+    return seconds;
+  }
+
+  static boolean isCompilerThread(String comm) {
+    return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
   }
 
   /** utime + stime, fields 14 and 15 of /proc/<pid>/stat (counted after the parenthesised name). */

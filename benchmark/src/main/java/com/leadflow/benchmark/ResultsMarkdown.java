@@ -262,12 +262,13 @@ final class ResultsMarkdown {
         .append("Latencies in ms. Review, insurance and match run from the request's due time to when intake ")
         .append("recorded the stage. Backlog is consumer lag plus events waiting in the services' outboxes; ")
         .append("its slope is the growth over the second half of the step. CPU per lead is every process but ")
-        .append("the generator, from the step's start until its leads had every stage, per lead that did; the ")
-        .append("generator's is its own threads' CPU per request it sent.\n\n")
+        .append("the generator, from the step's start until its leads had every stage, per lead that did; ")
+        .append("\"of it JIT\" is the part the JVMs' just-in-time compiler threads spent, which a long-running ")
+        .append("service pays once rather than per lead; the generator's is its own threads' CPU per request it sent.\n\n")
         .append("| offered/s | achieved/s | submit p50 | submit p90 | submit p99 | submit p99.9 ")
         .append("| review p50 | review p99 | insurance p50 | insurance p99 | match p50 | match p99 ")
-        .append("| failed + shed | backlog at end | backlog slope | CPU ms/lead | generator µs/req | sustained |\n")
-        .append("|---:".repeat(17)).append("|:---:|\n");
+        .append("| failed + shed | backlog at end | backlog slope | CPU ms/lead | of it JIT | generator µs/req | sustained |\n")
+        .append("|---:".repeat(18)).append("|:---:|\n");
     for (StepResult step : steps) {
       LatencySummary submit = orEmpty(step.submit());
       List<String> cells = new ArrayList<>(List.of(count(step.offeredPerSecond()), rate(step.achievedPerSecond()),
@@ -282,6 +283,7 @@ final class ResultsMarkdown {
       cells.add(backlog == null ? NONE : count(backlog.atEnd()));
       cells.add(backlog == null ? NONE : slope(backlog.slopePerSecond()));
       cells.add(ms(step.cpuMillisPerLead()));
+      cells.add(ms(step.compilerCpuMillisPerLead()));
       cells.add(ms(step.generatorCpuMicrosPerRequest()));
       cells.add(step.sustained() ? "✓" : "✗");
       md.append("| ").append(String.join(" | ", cells)).append(" |\n");

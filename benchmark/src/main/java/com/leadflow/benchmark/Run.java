@@ -182,13 +182,14 @@ final class Run {
         outcome.maxLateMillis(), submit, stages, complete, drainSeconds, trend,
         ProcessUsageMeter.between(usageStart, usageEnd, all), verdict.isEmpty(), verdict,
         ProcessUsageMeter.stackCpuMillisPerLead(usageStart, usageDrained, complete),
+        ProcessUsageMeter.compilerCpuMillisPerLead(usageStart, usageDrained, complete),
         outcome.generatorCpuMicrosPerRequest());
     console.info(String.format("  %d/s: accepted %.0f/s, submit p50 %.1f p99 %.1f p99.9 %.1f ms; "
             + "review p99 %.0f, insurance p99 %.0f, match p99 %.0f ms; backlog at end %d; "
-            + "%.1f ms of CPU per lead, generator %.0f µs per request; %s",
+            + "%.1f ms of CPU per lead (%.1f of it JIT compiling), generator %.0f µs per request; %s",
         rate, result.achievedPerSecond(), submit.p50(), submit.p99(), submit.p999(), stages.get("review").p99(),
         stages.get("insurance").p99(), stages.get("match").p99(), waitingAtEnd, result.cpuMillisPerLead(),
-        result.generatorCpuMicrosPerRequest(), verdict.isEmpty() ? "sustained" : "NOT sustained"));
+        result.compilerCpuMillisPerLead(), result.generatorCpuMicrosPerRequest(), verdict.isEmpty() ? "sustained" : "NOT sustained"));
     return result;
   }
 

@@ -45,11 +45,34 @@ class ProcessUsageMeterTest {
   }
 
   @Test
+  void theJitCompilersShareOfCpuPerLeadComesFromTheirThreadsAlone() {
+    ProcessUsageMeter.Snapshot first = new ProcessUsageMeter.Snapshot(0, Map.of("intake-service", 10.0),
+        Map.of("intake-service", 200L), 4.0);
+    ProcessUsageMeter.Snapshot last = new ProcessUsageMeter.Snapshot(10_000_000_000L, Map.of("intake-service", 22.0),
+        Map.of("intake-service", 300L), 7.0);
+
+    assertThat(ProcessUsageMeter.stackCpuMillisPerLead(first, last, 100)).isCloseTo(120.0, within(1e-9));
+    assertThat(ProcessUsageMeter.compilerCpuMillisPerLead(first, last, 100)).isCloseTo(30.0, within(1e-9));
+    assertThat(ProcessUsageMeter.compilerCpuMillisPerLead(first, last, 0)).isNaN();
+  }
+
+  @Test
+  void hotSpotsCompilerThreadsAreToldApartByTheirTruncatedNames() {
+    assertThat(ProcessUsageMeter.isCompilerThread("C2 CompilerThre\n")).isTrue();
+    assertThat(ProcessUsageMeter.isCompilerThread("C1 CompilerThre\n")).isTrue();
+    assertThat(ProcessUsageMeter.isCompilerThread("reactor-tcp-epo\n")).isFalse();
+    assertThat(ProcessUsageMeter.isCompilerThread("VM Thread\n")).isFalse();
+  }
+
+  @Test
   void thisProcessCanBeMeasuredOnLinux() {
     assumeTrue(ProcessUsageMeter.available(), "no /proc here");
     long self = ProcessHandle.current().pid();
 
     assertThat(ProcessUsageMeter.cpuSeconds(self)).isPositive();
     assertThat(ProcessUsageMeter.residentBytes(self)).isGreaterThan(10L * 1024 * 1024);
+    // a test JVM compiles the test framework's code within its first second
+    assertThat(ProcessUsageMeter.compilerSeconds(self)).isPositive()
+        .isLessThanOrEqualTo(ProcessUsageMeter.cpuSeconds(self));
   }
 }

@@ -42,12 +42,12 @@ class ResultsWriterTest {
 
     assertThat(md).startsWith("# leadflow benchmark, 2026-11-25\n");
     assertThat(md).contains("| 100 | 99.9 | 2.1 | 3.4 | 8.7 | 15.2 | 40.2 | 180 | 55.0 | 231 | 60.3 | 240 "
-        + "| 0 + 0 | 3 | +0.0/s | 18.0 | 130 | ✓ |");
+        + "| 0 + 0 | 3 | +0.0/s | 18.0 | 6.0 | 130 | ✓ |");
     assertThat(md).contains("| 300 | 299.7 | 3.0 | 6.5 | 12.3 | 35.8 | 61.0 | 180 | 90.4 | 412 | 70.1 | 197 "
-        + "| 3 + 0 | 12 | -0.3/s | 6.0 | 150 | ✓ |");
+        + "| 3 + 0 | 12 | -0.3/s | 6.0 | 2.0 | 150 | ✓ |");
     // nothing was matched at 600/s: dashes, not zeros or NaN
     assertThat(md).contains("| 600 | 512.4 | 950 | 4,100 | 9,870 | 12,050 | 3,020 | 15,400 | 3,550 | 18,200 "
-        + "| — | — | 200 + 5,000 | 52,000 | +1,234.5/s | 3.0 | 180 | ✗ |");
+        + "| — | — | 200 + 5,000 | 52,000 | +1,234.5/s | 3.0 | 1.0 | 180 | ✗ |");
     assertThat(md).doesNotContain("NaN");
     // the machine a reader weighs the numbers against
     assertThat(md).contains("| CPU | AMD EPYC 7B13, 2 cores |", "| Memory | 8.0 GiB |", "| Java | 17.0.15 |",
@@ -295,7 +295,8 @@ class ResultsWriterTest {
           (i == 0 ? 412 : i == 1 ? 300 : 350) * MIB));
     }
     return new StepResult(offered, achieved, due, accepted, failed, shed, failures, 1.5, submit, stages,
-        accepted, 2.5, backlog, processes, sustained, verdict, 1_800.0 / offered, 120 + offered / 10.0);
+        accepted, 2.5, backlog, processes, sustained, verdict, 1_800.0 / offered, 600.0 / offered,
+        120 + offered / 10.0);
   }
 
   private static Map<String, LatencySummary> stages(LatencySummary review, LatencySummary insurance,

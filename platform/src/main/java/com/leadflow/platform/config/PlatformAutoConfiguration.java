@@ -6,6 +6,7 @@ import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.consumer.PollListeners;
 import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
+import com.leadflow.platform.db.RelayDatabase;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.outbox.OutboxBacklog;
 import com.leadflow.platform.outbox.OutboxProperties;
@@ -59,12 +60,19 @@ public class PlatformAutoConfiguration {
         return new Outbox(db, signal);
     }
 
+    /** The relay's JDBC pool: one connection for its batches, one for its housekeeping. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public RelayDatabase relayDatabase(Environment environment) {
+        return RelayDatabase.of(environment, "outbox-relay", 2);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "leadflow.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
-    public OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
+    public OutboxRelay outboxRelay(RelayDatabase database, KafkaTemplate<String, Object> kafka,
             OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name:}") String applicationName) {
-        return new OutboxRelay(db, tx, kafka, signal, properties,
+        return new OutboxRelay(database.dataSource(), kafka, signal, properties,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 applicationName.isBlank() ? null : applicationName);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.platform.PlatformTestApplication.AppliedEvents;
+import com.leadflow.platform.db.RelayDatabase;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.schemas.Topics;
 import com.leadflow.test.LeadflowIntegrationTest;
@@ -39,6 +40,7 @@ class OutboxRelayFailureTest {
     @Autowired Outbox outbox;
     @Autowired TransactionalOperator tx;
     @Autowired DatabaseClient db;
+    @Autowired RelayDatabase relayDb;
     @Autowired KafkaTemplate<String, Object> kafka;
     @Autowired AppliedEvents applied;
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
@@ -51,7 +53,7 @@ class OutboxRelayFailureTest {
         String leadId = "lead-" + UUID.randomUUID();
         tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, TestEvents.status(leadId, "survives a crash"))).block();
 
-        OutboxRelay crashing = new OutboxRelay(db, tx, kafka, new OutboxRelaySignal(), properties) {
+        OutboxRelay crashing = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties) {
             @Override
             protected Mono<Void> markPublished(List<OutboxRow> rows) {
                 return Mono.error(new IllegalStateException("relay process died before marking"));
@@ -59,7 +61,7 @@ class OutboxRelayFailureTest {
         };
         assertThat(crashing.publishBatch().map(n -> "published").onErrorReturn("crashed").block()).isEqualTo("crashed");
 
-        OutboxRelay restarted = new OutboxRelay(db, tx, kafka, new OutboxRelaySignal(), properties);
+        OutboxRelay restarted = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
         assertThat(restarted.drain().block()).isGreaterThanOrEqualTo(1);
 
         try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
@@ -82,8 +84,8 @@ class OutboxRelayFailureTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> keys = List.of("a", "b", "c", "d", "e").stream().map(k -> "lead-" + run + "-" + k).toList();
         int perKey = 40;
-        OutboxRelay first = new OutboxRelay(db, tx, kafka, new OutboxRelaySignal(), properties);
-        OutboxRelay second = new OutboxRelay(db, tx, kafka, new OutboxRelaySignal(), properties);
+        OutboxRelay first = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
+        OutboxRelay second = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
 
         // events keep being committed while both relays drain
         Mono<Void> writer = Flux.range(0, perKey)
