@@ -1,51 +1,30 @@
 package com.leadflow.localstack;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.leadflow.test.HeadlessChromium;
 import java.time.Duration;
-import java.util.Map;
 import org.openqa.selenium.By;
-import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A member of staff in Debian's headless Chromium, signing in at the stack's identity provider. */
 final class StaffBrowser implements AutoCloseable {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-  private final Path profile;
+  private final HeadlessChromium chromium;
   private final WebDriver driver;
   private final WebDriverWait wait;
 
-  private StaffBrowser() throws IOException {
-    profile = Files.createTempDirectory("staff-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-gpu", "--user-data-dir=" + profile,
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-        // as platform-test's HeadlessChromium: without these, submitting the sign-in form could stall the renderer
-        "--disable-field-trial-config", "--disable-client-side-phishing-detection", "--password-store=basic",
-        "--incognito");
-    options.setPageLoadStrategy(PageLoadStrategy.EAGER);
-    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().withEnvironment(Map.of("HOME", profile.toString())).build(), options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  private StaffBrowser() {
+    chromium = HeadlessChromium.start();
+    driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   static boolean installed() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    return HeadlessChromium.installed();
   }
 
-  static StaffBrowser start() throws IOException {
+  static StaffBrowser start() {
     return new StaffBrowser();
   }
 
@@ -86,8 +65,7 @@ final class StaffBrowser implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    driver.quit();
-    org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+  public void close() {
+    chromium.close();
   }
 }

@@ -147,6 +147,8 @@ class CoordinatorScreensBrowserTest extends MatchingScenario {
         browser.findElement(By.id("save-ambassador")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Maria G. joined the registry."));
+        // the page says so first, then reloads the registry
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ambassadors"), "Maria G."));
         assertThat(browser.findElement(By.id("ambassadors")).getText()).contains("Maria G.", "Spanish",
                 "Given 2024-03-01: Signed consent form, scanned 2024-03-01");
         assertThat(ambassadors.findAll().collectList().block()).singleElement()

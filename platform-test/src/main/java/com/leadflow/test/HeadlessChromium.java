@@ -14,7 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.util.FileSystemUtils;
 
-/** Debian's headless Chromium through its chromedriver, with a throw-away profile. */
+/**
+ * Debian's headless Chromium through its chromedriver, with a throw-away profile: the one browser
+ * setup of every browser test (the local stack's end-to-end tests too).
+ */
 public final class HeadlessChromium implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -31,33 +34,23 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-gpu", "--lang=en-US",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--lang=en-US",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile,
                 // no look-ups of outside hosts: there is no network here, and a slow resolver can stall a page load
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-                // a submitted sign-in form must not wake the password manager: its leak check and on-device
-                // models (which try to load a GPU backend this machine lacks) stalled the renderer for minutes
-                "--password-store=basic", "--disable-field-trial-config", "--disable-client-side-phishing-detection",
-                "--disable-extensions", "--disable-default-apps", "--no-first-run", "--disable-dev-shm-usage",
-                "--disable-hang-monitor", "--disable-renderer-backgrounding",
-                // a private window: no password manager, no on-device models (their GPU backend is missing here)
-                "--incognito", "--disable-features=OptimizationGuideOnDeviceModel,AIPromptAPI,AISummarizationAPI,"
-                        + "AIWriterAPI,AIRewriterAPI,AIProofreadingAPI,AILanguageModelAPI,PasswordFormClientsideClassifier,"
-                        + "PasswordLeakDetection,PasswordManagerOnboarding,"
-                        + "OptimizationGuideModelDownloading,OptimizationHints,OptimizationHintsFetching,"
-                        + "OptimizationTargetPrediction,OnDeviceModelService,AutofillServerCommunication,Translate");
-        options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
-                "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false,
-                "autofill.profile_enabled", false));
+                // a quiet browser: no component downloads, sync, extensions, first-run pages or system keyring
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-extensions", "--disable-default-apps", "--no-first-run", "--password-store=basic",
+                "--disable-dev-shm-usage");
         // the pages' own waits decide when they are ready; an open event stream must not hold a navigation
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withEnvironment(Map.of("HOME", profile.toString()))
-                .withLogFile(new File("target/chromedriver.log")).build();
+                // one log for every browser of the test run, so that a failure's log is not overwritten by a later browser
+                .withLogFile(new File("target/chromedriver.log")).withAppendLog(true).build();
         driver = new ChromeDriver(service, options);
-        // a first sign-in (cold provider and service, busy machine) can take a while
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(180));
+        // a first page of a cold service on a busy machine took up to 40 s in the sign-in probe
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
     }
 
     public static boolean installed() {

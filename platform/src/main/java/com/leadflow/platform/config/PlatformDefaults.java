@@ -11,14 +11,16 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Settings every service shares (migration locations, Actuator exposure, quiet Kafka logs),
- * added with the lowest precedence so a service's own configuration always wins; and the number
- * of Reactor Netty's event loops, sized for the machine.
+ * added with the lowest precedence so a service's own configuration always wins; and two Reactor
+ * Netty switches: the number of its event loops, sized for the machine, and keep-alive connections
+ * that keep reading.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         sizeEventLoops();
+        endEachExchangeWithItsLastPacket();
         try {
             new PropertiesPropertySourceLoader()
                     .load("leadflowPlatformDefaults", new ClassPathResource("leadflow-platform-defaults.properties"))
@@ -41,6 +43,23 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
     }
 
     static final String IO_WORKER_COUNT = "reactor.netty.ioWorkerCount";
+
+    /**
+     * A browser sends its next request on a kept-alive connection as soon as an answer arrives,
+     * sometimes before the server has ended that exchange. Reactor Netty 1.3.6 (Boot 4.0.7's) then
+     * held the request back and, when the previous exchange ended, did not read the connection again:
+     * the page after a sign-in redirect never came (about 1 sign-in in 30 on this machine; reactor-netty
+     * issue 4361, fixed in 1.3.8, whose Netty 4.2.19 natives are not served here). With this switch an
+     * exchange ends with its last written packet, so the next request is taken at once. Read once,
+     * when the first connection opens, after this; {@code -D} still wins.
+     */
+    static void endEachExchangeWithItsLastPacket() {
+        if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
+            System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
+        }
+    }
+
+    static final String LAST_FLUSH_WHEN_NO_READ = "reactor.netty.http.server.lastFlushWhenNoRead";
 
     @Override
     public int getOrder() {
