@@ -171,7 +171,7 @@ class FunnelEndToEndTest {
   }
 
   @Test
-  void aLeadWithoutInsuranceIsToldSoGetsTheKitWithItsStatusLinkAndNothingElseStarts() {
+  void aLeadWithoutInsuranceIsToldSoGetsTheKitWithItsStatusLinkAndNothingElseStarts() throws Exception {
     FormLead form = FormLead.asking("INFO_KIT", "CALL_BACK");
     Submitted lead = api.submit(form);
 
@@ -181,6 +181,9 @@ class FunnelEndToEndTest {
     // the kit's email links to the visitor's own status page, the link intake showed after the form
     assertThat(api.mailTo(form.email())).singleElement().asString()
         .contains("/status.html#" + lead.statusToken());
+    // the address is the visitor's: never in outreach's log (its local mail server wrote it when it made the mailbox)
+    assertThat(Files.readString(stack.logOf("outreach-service")).contains(form.email()))
+        .as("the visitor's address is in outreach's log").isFalse();
   }
 
   /**
