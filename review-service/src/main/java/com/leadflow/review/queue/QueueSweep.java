@@ -42,7 +42,8 @@ public class QueueSweep {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${leadflow.review.sweep-interval:PT15S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${leadflow.review.sweep-interval:PT15S}",
+            initialDelayString = "${leadflow.review.sweep-interval:PT15S}")
     public Mono<Void> sweep() {
         Instant now = ReviewTime.now(clock);
         return reportMissedDeadlines(now)

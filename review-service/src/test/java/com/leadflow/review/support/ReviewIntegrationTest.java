@@ -14,10 +14,14 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The one Spring context every review integration test shares: the whole service against the
- * embedded broker, the real registry and PostgreSQL, with a clock the tests move by hand.
+ * embedded broker, the real registry and PostgreSQL, with a clock the tests move by hand. The
+ * tests run the queue sweep by hand too: a scheduled sweep that read the real clock (later than
+ * the tests' fixed days) just before a test set its own would return that test's fresh leases
+ * to the queue.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +30,7 @@ import org.springframework.context.annotation.Primary;
 @LeadflowIntegrationTest
 @AutoConfigureWebTestClient
 @Import(ReviewIntegrationTest.TestClock.class)
+@TestPropertySource(properties = "leadflow.review.sweep-interval=PT24H")
 public @interface ReviewIntegrationTest {
 
     @TestConfiguration(proxyBeanMethods = false)
