@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * A minimal service built on the platform, for the platform's own tests: it consumes
  * {@code leads.status} a poll per transaction, each event once, and records what it applied. A summary containing "poison"
- * makes its handler fail every time; one containing "reject" makes it reject the event.
+ * makes its handler fail every time; one containing "reject" makes it reject the event; one containing
+ * "answer me" makes it record an "answered" event for the same lead.
  */
 @SpringBootApplication
 public class PlatformTestApplication {
@@ -37,12 +39,17 @@ public class PlatformTestApplication {
         }
 
         @PostMapping("/test/leads/{leadId}/status")
-        Mono<String> record(@PathVariable String leadId) {
-            var event = LeadStatusChanged.newBuilder().setLeadId(leadId).setOccurredAt(java.time.Instant.now())
-                    .setReporter(com.leadflow.events.Reporter.REVIEW).setStage(com.leadflow.events.Stage.REVIEW)
-                    .setStatus(com.leadflow.events.LeadStatus.REVIEW_QUEUED).setSummary("from http").build();
-            return tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, event)).map(Object::toString);
+        Mono<String> record(@PathVariable String leadId,
+                @RequestParam(defaultValue = "from http") String summary) {
+            return tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, status(leadId, summary)))
+                    .map(Object::toString);
         }
+    }
+
+    static LeadStatusChanged status(String leadId, String summary) {
+        return LeadStatusChanged.newBuilder().setLeadId(leadId).setOccurredAt(java.time.Instant.now())
+                .setReporter(com.leadflow.events.Reporter.REVIEW).setStage(com.leadflow.events.Stage.REVIEW)
+                .setStatus(com.leadflow.events.LeadStatus.REVIEW_QUEUED).setSummary(summary).build();
     }
 
     @Bean
@@ -51,16 +58,18 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    AppliedEvents appliedEvents(DatabaseClient db) {
-        return new AppliedEvents(db);
+    AppliedEvents appliedEvents(DatabaseClient db, Outbox outbox) {
+        return new AppliedEvents(db, outbox);
     }
 
     /** The test app's consumer of {@code leads.status}, on the platform's poll mechanism like every service's. */
     public static class AppliedEvents implements PollHandler<LeadStatusChanged> {
         private final DatabaseClient db;
+        private final Outbox outbox;
 
-        AppliedEvents(DatabaseClient db) {
+        AppliedEvents(DatabaseClient db, Outbox outbox) {
             this.db = db;
+            this.outbox = outbox;
         }
 
         @Override
@@ -79,11 +88,15 @@ public class PlatformTestApplication {
                 if (summary.contains("reject")) {
                     return Mono.error(new EventRejectedException("summary asks to be rejected"));
                 }
-                return db.sql("insert into applied_event (event_id, lead_id, summary) values (:e, :l, :s)")
+                Mono<Void> stored = db.sql("insert into applied_event (event_id, lead_id, summary) values (:e, :l, :s)")
                         .bind("e", event.eventId())
                         .bind("l", event.key())
                         .bind("s", summary)
                         .then();
+                // an event that causes another, as a service's status report answers a lead
+                return summary.contains("answer me")
+                        ? stored.then(outbox.record(Topics.LEADS_STATUS, event.key(), status(event.key(), "answered")))
+                        : stored;
             });
         }
 

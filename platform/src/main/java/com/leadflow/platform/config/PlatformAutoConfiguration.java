@@ -12,6 +12,8 @@ import com.leadflow.platform.outbox.OutboxBacklog;
 import com.leadflow.platform.outbox.OutboxProperties;
 import com.leadflow.platform.outbox.OutboxRelay;
 import com.leadflow.platform.outbox.OutboxRelaySignal;
+import com.leadflow.platform.tracing.Tracing;
+import com.leadflow.platform.tracing.TracingAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
@@ -34,7 +36,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** The outbox, its relay, consumers that apply a poll per transaction, and request correlation, for every service. */
-@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class,
+        TracingAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -71,10 +74,10 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty(name = "leadflow.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     public OutboxRelay outboxRelay(RelayDatabase database, KafkaTemplate<String, Object> kafka,
             OutboxRelaySignal signal, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
-            @Value("${spring.application.name:}") String applicationName) {
+            @Value("${spring.application.name:}") String applicationName, Tracing tracing) {
         return new OutboxRelay(database.dataSource(), kafka, signal, properties,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
-                applicationName.isBlank() ? null : applicationName);
+                applicationName.isBlank() ? null : applicationName, tracing);
     }
 
     @Bean
@@ -93,10 +96,10 @@ public class PlatformAutoConfiguration {
     /** A listener for every {@link PollHandler} bean of the service. */
     @Bean
     public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent,
-            ObjectProvider<MeterRegistry> meters, Environment environment) {
+            ObjectProvider<MeterRegistry> meters, Environment environment, Tracing tracing) {
         return new PollListeners(handlers, idempotent,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
-                environment.getRequiredProperty("spring.application.name"));
+                environment.getRequiredProperty("spring.application.name"), tracing);
     }
 
     @Bean
@@ -105,8 +108,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public CorrelationWebFilter correlationWebFilter() {
+    public CorrelationWebFilter correlationWebFilter(Tracing tracing) {
         CorrelationLogging.register();
-        return new CorrelationWebFilter();
+        return new CorrelationWebFilter(tracing);
     }
 }

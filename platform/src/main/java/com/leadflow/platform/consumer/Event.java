@@ -1,6 +1,7 @@
 package com.leadflow.platform.consumer;
 
 import com.leadflow.platform.correlation.Correlation;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,32 +18,45 @@ import reactor.core.publisher.Mono;
  * @param eventId the producer's event id, which the event is applied once by
  * @param correlationId the id of the request that caused the event, carried on by what it causes
  * @param record the record as it came from Kafka, for the rare handler that needs its headers
+ * @param span the context of the consumer's span applying this event (the child of the record's
+ *     {@code traceparent}); the events its work records continue the trace from there
  */
-public record Event<V>(String key, V value, String eventId, String correlationId, ConsumerRecord<String, ?> record) {
+public record Event<V>(String key, V value, String eventId, String correlationId, ConsumerRecord<String, ?> record,
+        SpanContext span) {
 
-    /** {@code work} with this event's correlation id in its Reactor context (and so in the MDC of what it logs). */
+    /**
+     * {@code work} with this event's correlation id and span in its Reactor context (and so in the MDC
+     * of what it logs, and on the events it records).
+     */
     public <T> Mono<T> correlated(Mono<T> work) {
-        return work.contextWrite(context -> Correlation.with(context, correlationId));
+        return work.contextWrite(context -> Correlation.with(context, correlationId, span));
     }
 
-    /** Runs {@code action} with this event's correlation id in the logging MDC of the current thread. */
+    /** Runs {@code action} with this event's correlation id and trace id in the logging MDC of the current thread. */
     public void withMdc(Runnable action) {
         String before = MDC.get(Correlation.MDC_KEY);
+        String traceBefore = MDC.get(Correlation.TRACE_MDC_KEY);
         MDC.put(Correlation.MDC_KEY, correlationId);
+        put(Correlation.TRACE_MDC_KEY, span != null && span.isValid() ? span.getTraceId() : null);
         try {
             action.run();
         } finally {
-            if (before == null) {
-                MDC.remove(Correlation.MDC_KEY);
-            } else {
-                MDC.put(Correlation.MDC_KEY, before);
-            }
+            put(Correlation.MDC_KEY, before);
+            put(Correlation.TRACE_MDC_KEY, traceBefore);
+        }
+    }
+
+    private static void put(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
         }
     }
 
     /**
-     * Applies {@code work} to each event in turn, each with its own correlation id, so that the
-     * events the work records (through the outbox) carry the correlation of the event they answer.
+     * Applies {@code work} to each event in turn, each with its own correlation id and span, so that the
+     * events the work records (through the outbox) carry the correlation and trace of the event they answer.
      * For handlers that write one event at a time within the poll's transaction.
      */
     public static <V> Mono<Void> each(List<Event<V>> events, Function<Event<V>, Mono<?>> work) {

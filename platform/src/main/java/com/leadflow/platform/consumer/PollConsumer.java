@@ -3,6 +3,10 @@ package com.leadflow.platform.consumer;
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -49,9 +53,13 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     private final Counter repeated;
     private final Counter skipped;
     private final Counter rejected;
+    private final Tracing tracing;
+    private final String group;
 
     PollConsumer(PollHandler<V> handler, String consumer, String group, IdempotentConsumer idempotent,
-            MeterRegistry meters) {
+            MeterRegistry meters, Tracing tracing) {
+        this.tracing = tracing;
+        this.group = group;
         this.handler = handler;
         this.consumer = consumer;
         this.idempotent = idempotent;
@@ -75,27 +83,53 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         polls.record(() -> consume(poll));
     }
 
+    /**
+     * Every record of the poll gets a span ({@code <topic> process}, the child of its
+     * {@code traceparent}) from the poll's arrival until its outcome: applied once the transaction
+     * committed, repeated, skipped, or failed. The poll is applied as one, so a lead's span shows how
+     * long that lead waited in this consumer, poll included; a span per poll would not be part of any
+     * one lead's trace.
+     */
     private void consume(List<ConsumerRecord<String, Object>> poll) {
+        Spans spans = new Spans();
+        try {
+            consume(poll, spans);
+        } catch (RuntimeException failure) {
+            spans.failed(failure);
+            throw failure;
+        } finally {
+            spans.end();
+        }
+    }
+
+    private void consume(List<ConsumerRecord<String, Object>> poll, Spans spans) {
         List<Event<V>> events = new ArrayList<>(poll.size());
         Map<Event<V>, Integer> positions = new IdentityHashMap<>();
         RuntimeException unusable = null;
         int stop = poll.size();
         for (int i = 0; i < poll.size() && unusable == null; i++) {
+            ConsumerRecord<String, Object> record = poll.get(i);
+            Span span = tracing.consuming(record, consumer, group);
+            spans.add(span);
             try {
-                Event<V> event = read(poll.get(i));
+                Event<V> event = read(record, span.getSpanContext());
                 if (handler.wants(event)) {
                     events.add(event);
                     positions.put(event, i);
+                    spans.pending(event, span);
                 } else {
                     skipped.increment();
+                    spans.outcome(span, "skipped");
                 }
             } catch (RuntimeException failure) {
                 // rejected (or unreadable) records go to the dead-letter topic at once, others after retries
                 unusable = failure;
                 stop = i;
+                spans.outcome(span, "rejected");
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
             }
         }
-        applyAll(events, positions);
+        applyAll(events, positions, spans);
         if (unusable != null) {
             if (unusable instanceof EventRejectedException || unusable instanceof DeserializationException) {
                 rejected.increment();
@@ -105,7 +139,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     }
 
     /** The record as an event, or why it can never be one. */
-    private Event<V> read(ConsumerRecord<String, Object> record) {
+    private Event<V> read(ConsumerRecord<String, Object> record, SpanContext span) {
         var unreadable = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         if (unreadable != null) {
@@ -123,10 +157,10 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         String correlationId = Correlation.acceptOrCreate(
                 EventHeaders.read(record.headers(), EventHeaders.CORRELATION_ID).orElse(null));
         return new Event<>(record.key(), valueType.cast(value), IdempotentConsumer.eventId(record), correlationId,
-                record);
+                record, span);
     }
 
-    private void applyAll(List<Event<V>> events, Map<Event<V>, Integer> positions) {
+    private void applyAll(List<Event<V>> events, Map<Event<V>, Integer> positions, Spans spans) {
         if (events.isEmpty()) {
             return;
         }
@@ -134,8 +168,9 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         try {
             applied = applyInOneTransaction(events);
         } catch (RuntimeException failure) {
-            applied = oneByOne(events, positions, failure);
+            applied = oneByOne(events, positions, failure, spans);
         }
+        spans.applied(applied);
         committed(applied);
     }
 
@@ -143,7 +178,8 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
      * Applies the events one per transaction after their poll failed as a whole, to find the one
      * that fails; the poll is split there. Returns the applied events when none fails alone.
      */
-    private List<Event<V>> oneByOne(List<Event<V>> events, Map<Event<V>, Integer> positions, RuntimeException failure) {
+    private List<Event<V>> oneByOne(List<Event<V>> events, Map<Event<V>, Integer> positions, RuntimeException failure,
+            Spans spans) {
         if (events.size() == 1) {
             throw failedAt(positions.get(events.get(0)), failure);
         }
@@ -152,6 +188,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
             try {
                 applied.addAll(applyInOneTransaction(List.of(event)));
             } catch (RuntimeException alone) {
+                spans.applied(applied);
                 committed(applied);
                 throw failedAt(positions.get(event), alone);
             }
@@ -193,6 +230,55 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         } catch (RuntimeException failure) {
             LOG.warn(() -> consumer + ": after applying " + applied.size() + " event(s) the handler failed ("
                     + failure.getClass().getName() + ")");
+        }
+    }
+
+    /**
+     * The poll's spans: each ends with the outcome of its record. An event handed to the handler and
+     * not among those applied was a repeat, unless the poll failed before its commit.
+     */
+    private static final class Spans {
+        private final List<Span> all = new ArrayList<>();
+        private final Map<Event<?>, Span> pending = new IdentityHashMap<>();
+
+        void add(Span span) {
+            all.add(span);
+        }
+
+        void pending(Event<?> event, Span span) {
+            pending.put(event, span);
+        }
+
+        void outcome(Span span, String outcome) {
+            if (span.isRecording()) {
+                span.setAttribute(Tracing.OUTCOME, outcome);
+            }
+        }
+
+        void applied(List<? extends Event<?>> applied) {
+            for (Event<?> event : applied) {
+                Span span = pending.remove(event);
+                if (span != null) {
+                    outcome(span, "applied");
+                }
+            }
+        }
+
+        void failed(RuntimeException failure) {
+            for (Span span : pending.values()) {
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                outcome(span, "failed");
+            }
+            pending.clear();
+        }
+
+        void end() {
+            for (Span span : pending.values()) {
+                outcome(span, "repeated");
+            }
+            for (Span span : all) {
+                span.end();
+            }
         }
     }
 

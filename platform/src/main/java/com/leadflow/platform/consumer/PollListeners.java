@@ -1,5 +1,6 @@
 package com.leadflow.platform.consumer;
 
+import com.leadflow.platform.tracing.Tracing;
 import com.leadflow.schemas.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
@@ -27,9 +28,11 @@ public class PollListeners implements KafkaListenerConfigurer {
     private final IdempotentConsumer idempotent;
     private final MeterRegistry meters;
     private final String service;
+    private final Tracing tracing;
 
     public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
-            String service) {
+            String service, Tracing tracing) {
+        this.tracing = tracing;
         this.handlers = handlers;
         this.idempotent = idempotent;
         this.meters = meters;
@@ -59,7 +62,7 @@ public class PollListeners implements KafkaListenerConfigurer {
                         + "; one handler per topic");
             }
             registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
-                    new PollConsumer<>(handler, name, service, idempotent, meters)));
+                    new PollConsumer<>(handler, name, service, idempotent, meters, tracing)));
         });
     }
 

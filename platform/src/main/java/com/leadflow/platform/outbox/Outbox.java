@@ -2,6 +2,7 @@ package com.leadflow.platform.outbox;
 
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.db.SqlRows;
+import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.schemas.Topic;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Records an event to publish, in the caller's database transaction: the event exists if and only
- * if the change it reports was committed. After the commit the relay is woken, so the event
+ * if the change it reports was committed. It keeps the correlation id and the trace context
+ * ({@code traceparent}) of the work that recorded it, which the relay publishes as headers. After the commit the relay is woken, so the event
  * reaches Kafka within milliseconds.
  *
  * <p>The events a transaction records are written just before it commits, as one multi-row insert
@@ -49,9 +51,9 @@ public class Outbox {
                     if (!tx.isActualTransactionActive()) {
                         return Mono.error(new IllegalStateException("Outbox.record must run inside a database transaction"));
                     }
-                    return Correlation.current().map(correlationId -> {
+                    return Correlation.currentIds().map(ids -> {
                         pending(tx).add(new Row(eventId, topic.name(), key, event.getClass().getName(),
-                                AvroBinary.encode(event), correlationId));
+                                AvroBinary.encode(event), ids.correlationId(), TraceParent.format(ids.span())));
                         return eventId;
                     });
                 });
@@ -91,8 +93,9 @@ public class Outbox {
         return Flux.fromIterable(SqlRows.chunks(rows))
                 .concatMap(chunk -> {
                     GenericExecuteSpec insert = db.sql("""
-                            insert into outbox_event (event_id, topic, record_key, value_type, payload, correlation_id)
-                            values\s""" + SqlRows.values(chunk.size(), "(:eventId#, :topic#, :key#, :type#, :payload#, :correlationId#)"));
+                            insert into outbox_event (event_id, topic, record_key, value_type, payload, correlation_id, traceparent)
+                            values\s""" + SqlRows.values(chunk.size(),
+                            "(:eventId#, :topic#, :key#, :type#, :payload#, :correlationId#, :traceparent#)"));
                     for (int i = 0; i < chunk.size(); i++) {
                         Row row = chunk.get(i);
                         insert = insert.bind("eventId" + i, row.eventId())
@@ -102,12 +105,15 @@ public class Outbox {
                                 .bind("payload" + i, row.payload());
                         insert = row.correlationId() == null ? insert.bindNull("correlationId" + i, String.class)
                                 : insert.bind("correlationId" + i, row.correlationId());
+                        insert = row.traceparent() == null ? insert.bindNull("traceparent" + i, String.class)
+                                : insert.bind("traceparent" + i, row.traceparent());
                     }
                     return insert.then();
                 })
                 .then();
     }
 
-    private record Row(UUID eventId, String topic, String key, String valueType, byte[] payload, String correlationId) {
+    private record Row(UUID eventId, String topic, String key, String valueType, byte[] payload, String correlationId,
+            String traceparent) {
     }
 }

@@ -1,6 +1,11 @@
 package com.leadflow.platform.outbox;
 
 import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.platform.tracing.TraceParent;
+import com.leadflow.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -57,7 +62,7 @@ import reactor.core.scheduler.Schedulers;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, created_at";
+    private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, traceparent, created_at";
 
     private final DataSource db;
     private final KafkaTemplate<String, Object> kafka;
@@ -66,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String instance = "relay-" + UUID.randomUUID();
     private final MeterRegistry meters;
     private final String source;
+    private final Tracing tracing;
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Boolean postgres;
     private volatile ScheduledExecutorService thread;
@@ -73,13 +79,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DataSource db, KafkaTemplate<String, Object> kafka, OutboxRelaySignal signal,
             OutboxProperties properties) {
-        this(db, kafka, signal, properties, new SimpleMeterRegistry(), null);
+        this(db, kafka, signal, properties, new SimpleMeterRegistry(), null, Tracing.off());
     }
 
-    /** @param source the publishing service's name, written in every event's {@code leadflow-source} header */
+    /**
+     * @param source the publishing service's name, written in every event's {@code leadflow-source} header
+     * @param tracing starts a publish span per event, the child of the span that recorded it
+     */
     public OutboxRelay(DataSource db, KafkaTemplate<String, Object> kafka, OutboxRelaySignal signal,
-            OutboxProperties properties, MeterRegistry meters, String source) {
+            OutboxProperties properties, MeterRegistry meters, String source, Tracing tracing) {
         this.source = source;
+        this.tracing = tracing;
         this.db = db;
         this.kafka = kafka;
         this.signal = signal;
@@ -271,7 +281,7 @@ public class OutboxRelay implements SmartLifecycle {
             while (row.next()) {
                 rows.add(new OutboxRow(row.getLong("id"), row.getObject("event_id", UUID.class),
                         row.getString("topic"), row.getString("record_key"), row.getString("value_type"),
-                        row.getBytes("payload"), row.getString("correlation_id"),
+                        row.getBytes("payload"), row.getString("correlation_id"), row.getString("traceparent"),
                         row.getObject("created_at", OffsetDateTime.class)));
             }
         }
@@ -295,14 +305,37 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
+    /**
+     * Sends one row in a {@code <topic> publish} span, from the send to the broker's acknowledgement,
+     * the child of the span that recorded the row; its context is the record's {@code traceparent},
+     * which the consumers continue.
+     */
     private CompletableFuture<?> send(OutboxRow row) {
         SpecificRecord value = AvroBinary.decode(row.valueType(), row.payload());
         var record = new ProducerRecord<String, Object>(row.topic(), row.key(), value);
+        Span span = tracing.start(row.topic() + " publish", SpanKind.PRODUCER, TraceParent.parse(row.traceparent()));
+        if (span.isRecording()) {
+            span.setAttribute(Tracing.SYSTEM, "kafka");
+            span.setAttribute(Tracing.DESTINATION, row.topic());
+            span.setAttribute(Tracing.MESSAGE_ID, row.eventId().toString());
+        }
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, row.eventId().toString());
         EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, row.correlationId());
         EventHeaders.write(record.headers(), EventHeaders.EVENT_TYPE, value.getSchema().getFullName());
         EventHeaders.write(record.headers(), EventHeaders.SOURCE, source);
-        return kafka.send(record);
+        EventHeaders.write(record.headers(), TraceParent.HEADER, TraceParent.format(span.getSpanContext()));
+        try {
+            return kafka.send(record).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                }
+                span.end();
+            });
+        } catch (RuntimeException failure) {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            span.end();
+            throw failure;
+        }
     }
 
     /**
@@ -339,6 +372,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** One committed, not yet published event. */
     public record OutboxRow(long id, UUID eventId, String topic, String key, String valueType, byte[] payload,
-            String correlationId, OffsetDateTime createdAt) {
+            String correlationId, String traceparent, OffsetDateTime createdAt) {
     }
 }

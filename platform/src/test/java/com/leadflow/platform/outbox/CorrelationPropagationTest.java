@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.schemas.Topics;
 import com.leadflow.test.LeadflowIntegrationTest;
 import com.leadflow.test.TopicProbe;
@@ -35,6 +36,22 @@ class CorrelationPropagationTest {
         try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
             var record = probe.await(r -> leadId.equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicProbe.header(record, EventHeaders.CORRELATION_ID)).isEqualTo(correlationId);
+        }
+    }
+
+    /** With tracing off (no exporter, as here) the caller's trace id still reaches the event: carried, not recorded. */
+    @Test
+    void withTracingOffTheCallersTraceIdStillReachesTheEvent() {
+        String leadId = "lead-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        http.post().uri("/test/leads/{id}/status", leadId)
+                .header(TraceParent.HEADER, "00-" + traceId + "-00f067aa0ba902b7-01").exchange()
+                .expectStatus().isOk();
+
+        try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
+            var record = probe.await(r -> leadId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TraceParent.of(record.headers()).getTraceId()).isEqualTo(traceId);
         }
     }
 
