@@ -14,7 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Ops follow one submission through the logs by its correlation id: the line intake writes once
- * the lead is stored (on a database thread, not the request's) carries the id the caller sent.
+ * the lead is stored (on a database thread, not the request's) carries the id the caller sent, and
+ * the trace id of the caller's W3C {@code traceparent} beside it.
  */
 @IntakeIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -37,5 +38,23 @@ class CorrelationInLogsTest {
                 .filter(line -> line.contains("Lead " + accepted.get("leadId") + " submitted"))
                 .findFirst().orElseThrow();
         assertThat(stored).contains("[" + correlationId + "]");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSameLineCarriesTheTraceIdOfTheCallersTraceparent(CapturedOutput output) {
+        String correlationId = "ops-trace-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> accepted = http.post().uri("/api/leads").header("X-Forwarded-For", Clients.nextIp())
+                .header("X-Correlation-Id", correlationId)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(LeadJson.valid().body()).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        String stored = output.getAll().lines()
+                .filter(line -> line.contains("Lead " + accepted.get("leadId") + " submitted"))
+                .findFirst().orElseThrow();
+        assertThat(stored).contains("[" + correlationId + "] [" + traceId + "]");
     }
 }

@@ -3,6 +3,8 @@ package com.leadflow.insurance.check;
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.UUID;
@@ -37,9 +39,11 @@ public class CheckAttemptListener {
 
     private final CheckAttempts attempts;
     private final Duration longestAttempt;
+    private final Tracing tracing;
 
-    public CheckAttemptListener(CheckAttempts attempts, Duration callTimeout) {
+    public CheckAttemptListener(CheckAttempts attempts, Duration callTimeout, Tracing tracing) {
         this.attempts = attempts;
+        this.tracing = tracing;
         // the payer call is bounded by the call timeout; the rest is database work
         this.longestAttempt = callTimeout.plusSeconds(30);
     }
@@ -50,13 +54,22 @@ public class CheckAttemptListener {
         CheckTicket ticket = CheckTicket.from(record.value());
         int attempt = ticket.attempt() + deliveries(record) - 1;
         String correlationId = correlationId(record);
-        CheckAttempts.Outcome outcome = phiFree(ticket.checkId(), () -> attempts.attempt(ticket.checkId(), attempt)
-                .contextWrite(context -> Correlation.with(context, correlationId)).block(longestAttempt));
-        if (outcome == CheckAttempts.Outcome.RETRY) {
-            throw new PayerNotAnswering(ticket.checkId(), attempt);
-        }
-        if (outcome == CheckAttempts.Outcome.WINDOW_SPENT) {
-            throw new RetryWindowSpent(ticket.checkId());
+        Span span = tracing.consuming(record, ID, GROUP);
+        try {
+            CheckAttempts.Outcome outcome = phiFree(ticket.checkId(), () -> attempts.attempt(ticket.checkId(), attempt)
+                    .contextWrite(context -> Correlation.with(context, correlationId, span.getSpanContext()))
+                    .block(longestAttempt));
+            if (span.isRecording()) {
+                span.setAttribute(Tracing.OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (outcome == CheckAttempts.Outcome.RETRY) {
+                throw new PayerNotAnswering(ticket.checkId(), attempt);
+            }
+            if (outcome == CheckAttempts.Outcome.WINDOW_SPENT) {
+                throw new RetryWindowSpent(ticket.checkId());
+            }
+        } finally {
+            span.end();
         }
     }
 
@@ -71,8 +84,14 @@ public class CheckAttemptListener {
             return;
         }
         String correlationId = correlationId(record);
-        phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId())
-                .contextWrite(context -> Correlation.with(context, correlationId)).block(longestAttempt));
+        Span span = tracing.consuming(record, ID, GROUP);
+        try {
+            phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId())
+                    .contextWrite(context -> Correlation.with(context, correlationId, span.getSpanContext()))
+                    .block(longestAttempt));
+        } finally {
+            span.end();
+        }
     }
 
     /** The correlation id the ticket carries from the submission that opened the check. */

@@ -1,5 +1,6 @@
 package com.leadflow.insurance.config;
 
+import com.leadflow.platform.tracing.Tracing;
 import com.leadflow.insurance.check.AttemptStore;
 import com.leadflow.insurance.check.CheckAttemptListener;
 import com.leadflow.insurance.check.CheckAttempts;
@@ -107,8 +108,9 @@ public class CheckTopicConfiguration {
     }
 
     @Bean(LISTENER_BEAN)
-    CheckAttemptListener checkAttemptListener(CheckAttempts checkAttempts, InsuranceProperties properties) {
-        return new CheckAttemptListener(checkAttempts, properties.callTimeout());
+    CheckAttemptListener checkAttemptListener(CheckAttempts checkAttempts, InsuranceProperties properties,
+            Tracing tracing) {
+        return new CheckAttemptListener(checkAttempts, properties.callTimeout(), tracing);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.leadflow.ops.kafka.KafkaAccess;
 import com.leadflow.ops.kafka.ValueFacts;
 import com.leadflow.ops.trace.LeadTrace.Step;
 import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.platform.web.FieldViolation;
 import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.schemas.Topic;
@@ -134,9 +135,15 @@ public class LeadTracer {
                 DeadLetterHeaders.text(headers, EventHeaders.SOURCE).orElse(writer),
                 DeadLetterHeaders.text(headers, EventHeaders.EVENT_ID).orElse(null),
                 DeadLetterHeaders.text(headers, EventHeaders.CORRELATION_ID).orElse(null),
+                traceId(headers),
                 groups,
                 deadLetter ? DeadLetterHeaders.text(headers, EventHeaders.DLT_REASON).orElse(null) : null,
                 deadLetter ? DeadLetterHeaders.text(headers, DeadLetterHeaders.ORIGINAL_GROUP).orElse(null) : null);
+    }
+
+    private static String traceId(org.apache.kafka.common.header.Headers headers) {
+        var context = TraceParent.of(headers);
+        return context.isValid() ? context.getTraceId() : null;
     }
 
     private static Integer partitionCount(KafkaConsumer<String, ValueFacts> reader, String topic) {

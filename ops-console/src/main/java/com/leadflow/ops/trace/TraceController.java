@@ -27,7 +27,7 @@ class TraceController {
     }
 
     @Operation(summary = "Trace one lead",
-            description = "?leadId=&from=&to= (ISO times, the last 24 h by default, at most 30 days): its records in time order, each with event type, reporter, correlation id and which groups have read past it. Audited as a view of the lead.")
+            description = "?leadId=&from=&to= (ISO times, the last 24 h by default, at most 30 days): its records in time order, each with event type, reporter, correlation id, trace id and which groups have read past it. Audited as a view of the lead.")
     @GetMapping("/api/trace")
     Mono<LeadTrace> trace(@RequestParam(required = false) String leadId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {

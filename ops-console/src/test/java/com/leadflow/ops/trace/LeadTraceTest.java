@@ -7,6 +7,7 @@ import com.leadflow.ops.support.ConsoleApi;
 import com.leadflow.ops.support.OpsConsoleIntegrationTest;
 import com.leadflow.ops.support.TestLeads;
 import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,9 @@ class LeadTraceTest {
         var statusRecord = TestLeads.record(Topics.LEADS_STATUS, leadId, TestLeads.reviewQueued(leadId));
         // the relay names the publishing service; leads.status has three writers
         EventHeaders.write(statusRecord.headers(), EventHeaders.SOURCE, "review-service");
+        // the trace the relay's publish span carries on: one trace per submission, across the services
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        EventHeaders.write(statusRecord.headers(), TraceParent.HEADER, "00-" + traceId + "-00f067aa0ba902b7-01");
         RecordMetadata status = kafka.send(statusRecord).get().getRecordMetadata();
 
         // a group that has read the lead's submission, and not yet its status report
@@ -79,7 +83,8 @@ class LeadTraceTest {
         assertThat(steps.get(0).get("correlationId")).asString().startsWith("corr-");
         assertThat((Map<String, Boolean>) steps.get(0).get("groups")).containsEntry(group, true);
         assertThat(steps.get(1)).containsEntry("eventType", "com.leadflow.events.LeadStatusChanged")
-                .containsEntry("reporter", "review-service");
+                .containsEntry("reporter", "review-service")
+                .containsEntry("traceId", traceId);
         assertThat((Map<String, Boolean>) steps.get(1).get("groups")).containsEntry(group, false);
         assertThat(Instant.parse((String) steps.get(0).get("at"))).isBeforeOrEqualTo(Instant.parse((String) steps.get(1).get("at")));
     }
