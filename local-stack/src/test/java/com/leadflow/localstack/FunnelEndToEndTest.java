@@ -56,13 +56,17 @@ class FunnelEndToEndTest {
   static Path localDir;
 
   private FunnelStack stack;
+  private OtlpReceiver collector;
   private FunnelApi api;
   private TimelineWaits timelines;
   private CompletableFuture<ServiceSpec> secondInsurance;
 
   @BeforeAll
   void startTheFunnel() throws Exception {
-    stack = FunnelStack.start(localDir);
+    // every service sends its spans to a collector's OTLP endpoint: this test's receiver
+    collector = OtlpReceiver.start();
+    stack = FunnelStack.start(localDir, "e2e", Map.of("LEADFLOW_TRACING_OTLP_ENDPOINT", collector.endpoint(),
+        "LEADFLOW_TRACING_EXPORT_DELAY", "500ms"));
     api = new FunnelApi(stack);
     timelines = new TimelineWaits(api, stack);
     // it comes up while the first scenarios run (their leads may meet either instance), saving the wait
@@ -71,6 +75,9 @@ class FunnelEndToEndTest {
 
   @AfterAll
   void stopTheFunnel() {
+    if (collector != null) {
+      collector.close();
+    }
     if (stack != null) {
       stack.close();
     }
@@ -192,6 +199,55 @@ class FunnelEndToEndTest {
    * that says a lead was stored has the caller's correlation id and the service's name as fields, and
    * nothing the visitor typed is in the log.
    */
+  /**
+   * One submission is one trace, across the processes: intake's request span, its publish of the
+   * lead, review's, insurance's and matching's apply of it, their publish of a status, and intake's
+   * apply of those statuses, each span the child of another span of the trace; the trace id is the
+   * one intake's JSON log line names (field {@code traceId}).
+   */
+  @Test
+  void oneSubmissionsSpansFormOneTraceFromIntakeThroughTheStagesBackToIntake() throws Exception {
+    String scan = api.uploadImagingWithForm();
+    Submitted lead = api.submitTraced(FormLead.asking("MRI_CT_REVIEW", "INSURANCE_VERIFICATION", "CONNECT_WITH_PAST_PATIENT")
+        .about("UNKNOWN", "UNSURE").insurance("aetna", "Aetna", FormLead.memberId("E")).imaging(scan),
+        "one-trace-" + UUID.randomUUID());
+    timelines.await(lead, "REVIEW_QUEUED", "INSURANCE_VERIFIED", "MATCH_WAITLISTED");
+
+    JsonMapper json = JsonMapper.builder().build();
+    Path log = stack.logOf("intake-service");
+    String traceId = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(log).stream()
+        .filter(line -> line.startsWith("{")).map(json::readTree)
+        .filter(entry -> entry.path("message").asString().equals("Lead " + lead.leadId() + " submitted"))
+        .map(entry -> entry.path("traceId").asString()).findFirst().orElse(null), java.util.Objects::nonNull);
+    assertThat(traceId).matches("[0-9a-f]{32}");
+
+    List<OtlpReceiver.ReceivedSpan> spans = Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> collector.trace(traceId), trace -> hasEveryHop(trace));
+    var ids = spans.stream().map(OtlpReceiver.ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
+    assertThat(spans).filteredOn(span -> span.parentSpanId().isEmpty())
+        .singleElement().satisfies(root -> {
+          assertThat(root.service()).isEqualTo("intake-service");
+          assertThat(root.name()).isEqualTo("POST /api/leads");
+        });
+    assertThat(spans).filteredOn(span -> !span.parentSpanId().isEmpty())
+        .allSatisfy(span -> assertThat(ids).as(span + "'s parent is in the trace").contains(span.parentSpanId()));
+  }
+
+  private static boolean hasEveryHop(List<OtlpReceiver.ReceivedSpan> trace) {
+    boolean submitted = trace.stream().anyMatch(span -> span.service().equals("intake-service")
+        && span.name().equals("leads.submitted publish"));
+    boolean everyStage = List.of("review-service", "insurance-service", "matching-service").stream()
+        .allMatch(service -> trace.stream().anyMatch(span -> span.service().equals(service)
+            && span.name().equals("leads.submitted process"))
+            && trace.stream().anyMatch(span -> span.service().equals(service) && span.name().equals("leads.status publish")));
+    Map<String, String> publishers = trace.stream().filter(span -> span.name().equals("leads.status publish"))
+        .collect(java.util.stream.Collectors.toMap(OtlpReceiver.ReceivedSpan::spanId, OtlpReceiver.ReceivedSpan::service));
+    boolean backToIntake = List.of("review-service", "insurance-service", "matching-service").stream()
+        .allMatch(service -> trace.stream().anyMatch(span -> span.service().equals("intake-service")
+            && span.name().equals("leads.status process") && service.equals(publishers.get(span.parentSpanId()))));
+    return submitted && everyStage && backToIntake;
+  }
+
   @Test
   void intakeLogsJsonLinesWithTheCorrelationIdAsAFieldAndNoPatientData() throws Exception {
     FormLead form = FormLead.asking("CALL_BACK");

@@ -49,6 +49,11 @@ final class FunnelStack implements AutoCloseable {
 
   /** @param schemaLabel starts this run's schema names, so each test class's schemas are told apart */
   static FunnelStack start(Path localDir, String schemaLabel) throws Exception {
+    return start(localDir, schemaLabel, Map.of());
+  }
+
+  /** @param everyService settings (environment variables) given to every service besides its own */
+  static FunnelStack start(Path localDir, String schemaLabel, Map<String, String> everyService) throws Exception {
     String registryVersion = System.getProperty("apicurio.registry.version");
     Path repo = Path.of("").toAbsolutePath().getParent();
     StackLayout layout = new StackLayout(repo, localDir,
@@ -71,13 +76,13 @@ final class FunnelStack implements AutoCloseable {
         // of the people in the funnel sign in as the demo users with HTTP Basic (the browser test signs
         // in at the identity provider)
         // intake logs JSON (Elastic Common Schema), the one setting docker-compose sets for every service
-        Map.of("intake-service", Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false", DEMO_USERS, "true",
-                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
-            "review-service", Map.of(DEMO_USERS, "true"),
-            "insurance-service", Map.of(DEMO_USERS, "true"),
-            "matching-service", Map.of(DEMO_USERS, "true"),
+        Map.of("intake-service", with(everyService, Map.of("LEADFLOW_INTAKE_RATE_LIMIT_ENABLED", "false",
+                DEMO_USERS, "true", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")),
+            "review-service", with(everyService, Map.of(DEMO_USERS, "true")),
+            "insurance-service", with(everyService, Map.of(DEMO_USERS, "true")),
+            "matching-service", with(everyService, Map.of(DEMO_USERS, "true")),
             // carla reads the mail outreach's local server took
-            "outreach-service", Map.of(DEMO_USERS, "true")),
+            "outreach-service", with(everyService, Map.of(DEMO_USERS, "true"))),
         false);
     StackRunner runner = new StackRunner(layout, options, new Console(System.out, false), extras);
     FunnelStack stack = new FunnelStack(layout, options, runner);
@@ -90,6 +95,12 @@ final class FunnelStack implements AutoCloseable {
       throw new AssertionError("the stack did not come up: " + e.getMessage() + "\n" + logs, e);
     }
     return stack;
+  }
+
+  private static Map<String, String> with(Map<String, String> shared, Map<String, String> own) {
+    Map<String, String> all = new java.util.HashMap<>(shared);
+    all.putAll(own);
+    return Map.copyOf(all);
   }
 
   /**
