@@ -91,7 +91,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
      * one lead's trace.
      */
     private void consume(List<ConsumerRecord<String, Object>> poll) {
-        Spans spans = new Spans();
+        PollSpans spans = new PollSpans();
         try {
             consume(poll, spans);
         } catch (RuntimeException failure) {
@@ -102,7 +102,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         }
     }
 
-    private void consume(List<ConsumerRecord<String, Object>> poll, Spans spans) {
+    private void consume(List<ConsumerRecord<String, Object>> poll, PollSpans spans) {
         List<Event<V>> events = new ArrayList<>(poll.size());
         Map<Event<V>, Integer> positions = new IdentityHashMap<>();
         RuntimeException unusable = null;
@@ -160,7 +160,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
                 record, span);
     }
 
-    private void applyAll(List<Event<V>> events, Map<Event<V>, Integer> positions, Spans spans) {
+    private void applyAll(List<Event<V>> events, Map<Event<V>, Integer> positions, PollSpans spans) {
         if (events.isEmpty()) {
             return;
         }
@@ -171,6 +171,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
             applied = oneByOne(events, positions, failure, spans);
         }
         spans.applied(applied);
+        spans.restRepeated();
         committed(applied);
     }
 
@@ -179,7 +180,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
      * that fails; the poll is split there. Returns the applied events when none fails alone.
      */
     private List<Event<V>> oneByOne(List<Event<V>> events, Map<Event<V>, Integer> positions, RuntimeException failure,
-            Spans spans) {
+            PollSpans spans) {
         if (events.size() == 1) {
             throw failedAt(positions.get(events.get(0)), failure);
         }
@@ -230,55 +231,6 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         } catch (RuntimeException failure) {
             LOG.warn(() -> consumer + ": after applying " + applied.size() + " event(s) the handler failed ("
                     + failure.getClass().getName() + ")");
-        }
-    }
-
-    /**
-     * The poll's spans: each ends with the outcome of its record. An event handed to the handler and
-     * not among those applied was a repeat, unless the poll failed before its commit.
-     */
-    private static final class Spans {
-        private final List<Span> all = new ArrayList<>();
-        private final Map<Event<?>, Span> pending = new IdentityHashMap<>();
-
-        void add(Span span) {
-            all.add(span);
-        }
-
-        void pending(Event<?> event, Span span) {
-            pending.put(event, span);
-        }
-
-        void outcome(Span span, String outcome) {
-            if (span.isRecording()) {
-                span.setAttribute(Tracing.OUTCOME, outcome);
-            }
-        }
-
-        void applied(List<? extends Event<?>> applied) {
-            for (Event<?> event : applied) {
-                Span span = pending.remove(event);
-                if (span != null) {
-                    outcome(span, "applied");
-                }
-            }
-        }
-
-        void failed(RuntimeException failure) {
-            for (Span span : pending.values()) {
-                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
-                outcome(span, "failed");
-            }
-            pending.clear();
-        }
-
-        void end() {
-            for (Span span : pending.values()) {
-                outcome(span, "repeated");
-            }
-            for (Span span : all) {
-                span.end();
-            }
         }
     }
 
