@@ -45,7 +45,7 @@ public class CheckAttemptListener {
     }
 
     @KafkaListener(id = ID, groupId = GROUP, topics = "#{T(com.leadflow.schemas.Topics).INSURANCE_CHECKS.name()}",
-            containerFactory = "checkMainListenerFactory")
+            containerFactory = "checkListenerFactory")
     public void on(ConsumerRecord<String, Object> record) {
         CheckTicket ticket = CheckTicket.from(record.value());
         int attempt = ticket.attempt() + deliveries(record) - 1;

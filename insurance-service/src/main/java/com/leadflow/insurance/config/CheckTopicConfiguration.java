@@ -32,9 +32,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The checks topic and its retry topics. Tickets ({@code EligibilityCheckDue}, ids only) are
- * written through the outbox and read with the platform's Avro wiring; the checks consumers get
- * factories of their own for the retry topics' error handling, and the retry topics' consumers a
- * shorter fetch wait.
+ * written through the outbox and read with the platform's Avro wiring; the checks consumers get a
+ * factory of their own for their shorter fetch wait and the retry topics' error handling.
  *
  * <p>Retries follow {@code leadflow.insurance.retry}: one retry topic per backoff step
  * ({@code insurance.checks-retry-0}, {@code -retry-1}, ...; the longest wait reuses one topic),
@@ -52,48 +51,28 @@ public class CheckTopicConfiguration {
     }
 
     /**
-     * Consumers for the retry and dead-letter topics: the platform's Avro consumers, but not the
-     * platform's listener factory (its error handler would stand in for the retry topics'). Not a
-     * ConsumerFactory bean: the platform's is created only when no other bean of its type exists.
+     * Consumers for the checks topic and its retry and dead-letter topics: the platform's Avro
+     * consumers, but not the platform's listener factory (its error handler would stand in for
+     * the retry topics'). Not a ConsumerFactory bean: the platform's is created only when no other
+     * bean of its type exists.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Object> checkListenerFactory(
             ConsumerFactory<String, Object> consumerFactory, InsuranceProperties properties) {
-        Map<String, Object> config = checkConsumers(consumerFactory);
+        Map<String, Object> config = new LinkedHashMap<>(consumerFactory.getConfigurationProperties());
         // Kafka's default, not the platform's idle long poll: a retry topic pauses a partition until
         // the record's backoff ends, and a consumer cannot fetch the resumed partition while another
         // fetch of its is waiting at the broker, so a long wait would delay every retry by as much
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-        return factory(config, properties.worker().concurrency());
-    }
-
-    /**
-     * Consumers for the checks topic itself ({@link CheckAttemptListener}'s annotation names it; the
-     * retry topics take {@link #checkListenerFactory}): nothing pauses there, so they keep the
-     * platform's idle long poll and, idle, ask the broker every 5 s rather than twice a second.
-     */
-    @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Object> checkMainListenerFactory(
-            ConsumerFactory<String, Object> consumerFactory, InsuranceProperties properties) {
-        return factory(checkConsumers(consumerFactory), properties.worker().concurrency());
-    }
-
-    private static Map<String, Object> checkConsumers(ConsumerFactory<String, Object> consumerFactory) {
-        Map<String, Object> config = new LinkedHashMap<>(consumerFactory.getConfigurationProperties());
         // the classic group protocol, not the platform's consumer group protocol: with the latter a
         // resumed retry partition was read again 1.3-1.9 s after its backoff instead of 0.5 s (measured
         // side by side in EligibilityFlowIntegrationTest); with it, the same 6 s session as the others
         config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2000);
-        return config;
-    }
-
-    private static ConcurrentKafkaListenerContainerFactory<String, Object> factory(Map<String, Object> config,
-            int concurrency) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
-        factory.setConcurrency(concurrency);
+        factory.setConcurrency(properties.worker().concurrency());
         factory.setContainerCustomizer(ListenerTags::add);
         return factory;
     }
