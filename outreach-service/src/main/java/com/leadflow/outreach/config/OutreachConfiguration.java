@@ -5,6 +5,7 @@ import com.leadflow.outreach.delivery.SendingWindow;
 import com.leadflow.outreach.email.EmailGateway;
 import com.leadflow.outreach.kit.KitPdf;
 import com.leadflow.outreach.link.IntakeStatusLinks;
+import com.leadflow.outreach.link.RememberedStatusLinks;
 import com.leadflow.outreach.link.StatusLinks;
 import com.leadflow.outreach.recipient.Consent;
 import com.leadflow.outreach.sms.HttpSmsGateway;
@@ -66,6 +67,9 @@ public class OutreachConfiguration {
         };
     }
 
+    /** At most this many leads' status links in memory: a few minutes of leads at hundreds a second. */
+    private static final int REMEMBERED_LINKS = 100_000;
+
     /** Intake answers with outreach's own token; its client carries the {@code OUTREACH} role at the provider. */
     @Bean
     @ConditionalOnMissingBean
@@ -74,7 +78,9 @@ public class OutreachConfiguration {
         if (intake == null || intake.url() == null || intake.url().toString().isBlank() || !security.signInEnabled()) {
             return StatusLinks.none();
         }
-        return new IntakeStatusLinks(intake.url(), new ClientCredentialsToken(security.issuerUri(), security.clientId(),
-                security.clientSecret(), clock), intake.timeout());
+        StatusLinks asked = new IntakeStatusLinks(intake.url(), new ClientCredentialsToken(security.issuerUri(),
+                security.clientId(), security.clientSecret(), clock), intake.timeout());
+        return intake.rememberLinksFor().isZero() ? asked
+                : new RememberedStatusLinks(asked, intake.rememberLinksFor(), REMEMBERED_LINKS, clock);
     }
 }

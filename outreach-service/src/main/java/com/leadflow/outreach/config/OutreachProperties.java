@@ -59,8 +59,11 @@ public record OutreachProperties(
      * @param url intake's address as this service reaches it; unset, messages carry no status link and
      *     say where the visitor saw it instead
      * @param timeout how long a message waits for intake's answer before it is tried again later
+     * @param rememberLinksFor how long a lead's link, once intake gave it, serves that lead's next
+     *     messages from memory (0: ask intake for every message)
      */
-    public record Intake(URI url, @DefaultValue("5s") Duration timeout) {
+    public record Intake(URI url, @DefaultValue("5s") Duration timeout,
+            @DefaultValue("15m") Duration rememberLinksFor) {
     }
 
     public record Mail(LocalServer localServer) {

@@ -146,8 +146,7 @@ public class Delivery {
     }
 
     private void finish(Message message, MessageState state, String reason, String providerId, Mono<?> report) {
-        tx.transactional(messages.useChannel(message.id(), message.channel())
-                .then(messages.finish(message.id(), state, clock.instant(), reason, providerId))
+        tx.transactional(messages.finish(message.id(), message.channel(), state, clock.instant(), reason, providerId)
                 .then(report)).block();
     }
 

@@ -15,11 +15,10 @@ import com.leadflow.outreach.sms.SmsGateway;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Composes a message and hands it to its gateway. The links it carries are issued (and committed)
- * first, so they work the moment the message arrives; the visitor's status link is asked of intake
+ * Composes a message and hands it to its gateway. The links it carries are issued (and committed:
+ * one insert, in a statement of its own) first, so they work the moment the message arrives; the visitor's status link is asked of intake
  * now (it never rides on a topic), and when intake cannot answer the message waits and tries again;
  * the kit's PDF is made now, for this visitor.
  */
@@ -39,18 +38,16 @@ public class Dispatch {
     private final SmsGateway sms;
     private final AccessTokens tokens;
     private final StatusLinks statusLinks;
-    private final TransactionalOperator tx;
     private final OutreachProperties properties;
 
     public Dispatch(Composer composer, KitPdf kit, EmailGateway email, SmsGateway sms, AccessTokens tokens,
-            StatusLinks statusLinks, TransactionalOperator tx, OutreachProperties properties) {
+            StatusLinks statusLinks, OutreachProperties properties) {
         this.composer = composer;
         this.kit = kit;
         this.email = email;
         this.sms = sms;
         this.tokens = tokens;
         this.statusLinks = statusLinks;
-        this.tx = tx;
         this.properties = properties;
     }
 
@@ -63,8 +60,8 @@ public class Dispatch {
             return new Sent(new SendResult.Transient(e.getMessage()), null);
         }
         if (message.channel() == Channel.EMAIL) {
-            String token = tx.transactional(tokens.issue(AccessTokens.Purpose.UNSUBSCRIBE, message.id(), to.leadId(),
-                    Channel.EMAIL, addressHash, now, now.plus(UNSUBSCRIBE_VALID_FOR))).block();
+            String token = tokens.issue(AccessTokens.Purpose.UNSUBSCRIBE, message.id(), to.leadId(),
+                    Channel.EMAIL, addressHash, now, now.plus(UNSUBSCRIBE_VALID_FOR)).block();
             byte[] pdf = message.kind() == MessageKind.INFO_KIT ? kit.render(to) : null;
             Email composed = composer.email(message.kind(), to, link("/unsubscribe/", token), statusUrl, pdf,
                     message.id());
@@ -73,8 +70,8 @@ public class Dispatch {
         }
         String kitUrl = null;
         if (message.kind() == MessageKind.INFO_KIT) {
-            String token = tx.transactional(tokens.issue(AccessTokens.Purpose.KIT, message.id(), to.leadId(),
-                    Channel.TEXT, addressHash, now, now.plus(properties.delivery().kitLinkValidFor()))).block();
+            String token = tokens.issue(AccessTokens.Purpose.KIT, message.id(), to.leadId(),
+                    Channel.TEXT, addressHash, now, now.plus(properties.delivery().kitLinkValidFor())).block();
             kitUrl = link("/kit/", token);
         }
         String body = composer.text(message.kind(), to, kitUrl, statusUrl);

@@ -9,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -24,9 +25,11 @@ import reactor.core.publisher.Mono;
 public class Messages {
 
     private final DatabaseClient db;
+    private final boolean postgres;
 
     public Messages(DatabaseClient db) {
         this.db = db;
+        this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     /** @return the new message, or empty when the lead already has one for this purpose */
@@ -53,11 +56,21 @@ public class Messages {
                 .map((row, meta) -> row.get("id", UUID.class)).all();
     }
 
-    /** Takes a due message for {@code until}; empty when another sender has it or it is no longer due. */
+    /**
+     * Takes a due message for {@code until}; empty when another sender has it or it is no longer due.
+     * One statement on PostgreSQL ({@code update ... returning}); on H2 (the local run's embedded
+     * database, which has no {@code returning}) the update and a read.
+     */
     public Mono<Message> lease(UUID id, Instant now, Instant until) {
-        return db.sql("""
+        String lease = """
                 update message set leased_until = :until where id = :id and state in ('PENDING', 'DEFERRED')
-                and due_at <= :now and (leased_until is null or leased_until < :now)""")
+                and due_at <= :now and (leased_until is null or leased_until < :now)""";
+        if (postgres) {
+            return db.sql(lease + " returning *")
+                    .bind("id", id).bind("now", utc(now)).bind("until", utc(until))
+                    .map(Messages::read).one();
+        }
+        return db.sql(lease)
                 .bind("id", id).bind("now", utc(now)).bind("until", utc(until))
                 .fetch().rowsUpdated()
                 .filter(rows -> rows > 0)
@@ -73,12 +86,12 @@ public class Messages {
                 .map(Messages::read).all().collectList();
     }
 
-    /** Ends a message's delivery: sent, failed or suppressed. */
-    public Mono<Void> finish(UUID id, MessageState state, Instant at, String reason, String providerId) {
+    /** Ends a message's delivery (sent, failed or suppressed) on the channel it went, or would have gone, by. */
+    public Mono<Void> finish(UUID id, Channel channel, MessageState state, Instant at, String reason, String providerId) {
         var spec = db.sql("""
-                update message set state = :state, leased_until = null, reason = :reason, provider_id = :provider,
-                sent_at = :sentAt where id = :id""")
-                .bind("id", id).bind("state", state.name());
+                update message set channel = :channel, state = :state, leased_until = null, reason = :reason,
+                provider_id = :provider, sent_at = :sentAt where id = :id""")
+                .bind("id", id).bind("channel", channel.name()).bind("state", state.name());
         spec = bind(spec, "reason", reason, String.class);
         spec = bind(spec, "provider", providerId, String.class);
         spec = bind(spec, "sentAt", state == MessageState.SENT ? utc(at) : null, OffsetDateTime.class);

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param relayEnabled whether this instance runs a relay (any number of instances may)
  * @param pollInterval how often the relay looks for rows it was not woken for (written by
- *     another instance, or left by a crash); rows this instance writes are published at once
+ *     another instance, left by a crash, or a batch the broker did not take); rows this instance
+ *     writes wake it and are published at once, so this is a backstop, not the publishing latency
  * @param batchSize rows published per relay transaction
  * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
  * @param retention how long published rows are kept before they are deleted
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("leadflow.outbox")
 public record OutboxProperties(
         @DefaultValue("true") boolean relayEnabled,
-        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("7d") Duration retention) {
