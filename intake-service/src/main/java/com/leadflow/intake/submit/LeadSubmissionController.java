@@ -7,6 +7,10 @@ import com.leadflow.intake.lead.LeadRequest;
 import com.leadflow.platform.openapi.PublicEndpoint;
 import com.leadflow.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -26,6 +30,29 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Visitor", description = "The public form: the consent text it shows, and submitting a lead")
 @RestController
 class LeadSubmissionController {
+
+    /** The public document's example lead: a visitor asking for all three free services (fictional data). */
+    static final String EXAMPLE_LEAD = """
+            {"requestedServices": ["MRI_CT_REVIEW", "INSURANCE_VERIFICATION", "CONNECT_WITH_PAST_PATIENT"],
+             "contact": {"firstName": "Jordan", "lastName": "Rivera", "email": "jordan.rivera@example.org",
+                         "phone": "(415) 555-2368", "preferredChannel": "PHONE", "preferredTime": "MORNING"},
+             "dateOfBirth": "1968-04-12", "zipCode": "94110", "preferredLanguage": "en",
+             "clinical": {"condition": "HERNIATED_DISC", "symptoms": ["LOWER_BACK_PAIN", "SCIATIC_PAIN"],
+                          "painLevel": 6, "painDuration": "MONTHS_3_TO_12",
+                          "treatmentsTried": ["PHYSICAL_THERAPY"], "procedureOfInterest": "MICRODISCECTOMY",
+                          "description": "Pain down the left leg when I sit"},
+             "insurance": {"payerName": "Blue Shield of California", "memberId": "XQZ123456",
+                           "subscriberRelationship": "SELF"},
+             "consent": {"contactConsentGiven": true, "disclosureVersion": "2026-11-01",
+                         "pageUrl": "https://practice.example/procedures/microdiscectomy"},
+             "attribution": {"utmSource": "google", "utmMedium": "cpc",
+                             "landingPage": "https://practice.example/procedures/microdiscectomy"}}""";
+
+    private static final String EXAMPLE_ACCEPTED = """
+            {"leadId": "3f6c2a1e-8b4d-4c7a-9e2f-5d1b0a9c8e47",
+             "statusUrl": "/status.html#Vq3x9TzK1mB7cR2eL8wN4pYs",
+             "statusApi": "/api/status/Vq3x9TzK1mB7cR2eL8wN4pYs",
+             "imagingUploadUrl": "/api/status/Vq3x9TzK1mB7cR2eL8wN4pYs/imaging"}""";
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,200}");
 
@@ -51,7 +78,13 @@ class LeadSubmissionController {
     @PublicEndpoint
     @Operation(summary = "Submit a lead",
             description = "Validates, deduplicates and stores the lead, then publishes LeadSubmitted. Answers 202 with the lead id and the visitor's private status link. An Idempotency-Key makes a retry answer the first result.")
-    @ApiResponse(responseCode = "202", description = "Stored: {leadId, statusUrl, statusApi, imagingUploadUrl}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = LeadRequest.class),
+            examples = @ExampleObject(name = "all three free services", value = EXAMPLE_LEAD)))
+    @ApiResponse(responseCode = "202", description = "Stored: {leadId, statusUrl, statusApi, imagingUploadUrl}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Accepted.class),
+                    examples = @ExampleObject(name = "stored", value = EXAMPLE_ACCEPTED)))
     @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidRequest")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
@@ -59,6 +92,8 @@ class LeadSubmissionController {
     @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
     @PostMapping(path = "/api/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Accepted>> submit(@RequestBody LeadRequest request,
+            @Parameter(description = "Makes a retry answer the first result: 8 to 200 letters, digits or . _ : -",
+                    example = "7d0e4b52-1c9a-4f3e-b6a8-2e5f9c0d1a73")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {

@@ -2,6 +2,7 @@ package com.leadflow.intake.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadflow.intake.Clients;
 import com.leadflow.intake.IntakeIntegrationTest;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -66,6 +67,29 @@ class PublicLeadApiDocumentTest {
         assertThat(generated).as("The public lead API changed (the new document is in intake-service/" + written
                 + "). If the change is meant, regenerate intake-service/" + COMMITTED + " with:\n  " + REGENERATE
                 + "\nand commit it, so its readers see the change in review").isEqualTo(committed);
+    }
+
+    /** A web team copies the document's example: it must be a lead intake accepts, answered as the example shows. */
+    @Test
+    void theDocumentedExampleLeadIsAcceptedAndAnsweredInTheDocumentedShape() {
+        JsonNode post = JSON.readTree(publicDocument()).path("paths").path("/api/leads").path("post");
+        JsonNode example = exampleValue(post.path("requestBody").path("content").path("application/json"));
+        JsonNode answerExample = exampleValue(post.path("responses").path("202").path("content").path("application/json"));
+
+        JsonNode answer = JSON.readTree(http.post().uri("/api/leads").header("X-Forwarded-For", Clients.nextIp())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(example.toString()).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(answer.propertyNames()).containsExactlyInAnyOrderElementsOf(answerExample.propertyNames());
+        assertThat(answer.path("statusUrl").asString()).startsWith("/status.html#");
+    }
+
+    private static JsonNode exampleValue(JsonNode mediaType) {
+        JsonNode examples = mediaType.path("examples");
+        assertThat(examples.isObject() && !examples.isEmpty()).as("examples in %s", mediaType).isTrue();
+        JsonNode value = examples.iterator().next().path("value");
+        return value.isString() ? JSON.readTree(value.asString()) : value;
     }
 
     private String publicDocument() {
