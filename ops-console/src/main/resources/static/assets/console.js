@@ -303,7 +303,7 @@
           ? eventName(step.eventType) + ' — dead letter of ' + (step.deadLetterGroup || 'a group') + ': ' + step.deadLetterReason
           : eventName(step.eventType);
         const tr = row([when(step.at), td(topic, 'wrap'), td(event, 'wrap'), step.reporter,
-          el('span', step.correlationId, 'mono'), el('span', step.traceId || '', 'mono'), td(readBy.length ? readBy.join('; ') : 'no group reads it', 'wrap')]);
+          el('span', step.correlationId, 'mono'), el('span', step.traceId || 'none', 'mono'), td(readBy.length ? readBy.join('; ') : 'no group reads it', 'wrap')]);
         tr.dataset.topic = step.topic;
         return tr;
       }));

@@ -147,6 +147,19 @@ class ConsolePageBrowserTest {
         assertThat(browser.findElement(By.id("replay-plan")).getText()).contains(leadId).contains("leads.status");
         assertThat(browser.findElement(By.id("replay-send")).getText()).startsWith("Replay ");
         screenshot("console-dry-run-1280.png");
+        browser.findElement(By.id("trace-lead")).sendKeys(leadId);
+        browser.findElement(By.id("trace-run")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#trace tbody tr")));
+        // records sent without a traceparent (as this test's are) say so rather than leave the cell blank
+        assertThat(browser.findElement(By.id("trace")).getText()).contains("leads.status.dlt").contains("none");
+        assertNoHorizontalOverflow();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('trace').scrollIntoView();");
+        screenshot("console-trace-1280.png");
+        browser.manage().window().setSize(new Dimension(390, 900));
+        assertNoHorizontalOverflow();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('trace').scrollIntoView();");
+        screenshot("console-trace-phone.png");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
 
         browser.manage().window().setSize(new Dimension(390, 900));
         browser.navigate().refresh();
