@@ -8,36 +8,37 @@ import com.leadflow.review.metrics.ReviewMetrics;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /**
  * Where submitted leads and late imaging reach review: the platform applies each event once, a
- * poll per transaction ({@code review.leads.submitted}, {@code review.leads.imaging}); the queue's
- * depth is counted again once a poll changed it.
+ * poll per JDBC transaction on the listener's thread ({@code review.leads.submitted},
+ * {@code review.leads.imaging}); the queue's depth is counted again once a poll changed it.
+ * Submitted leads are admitted a poll at a time, in multi-row statements; late imaging is rare and
+ * is applied one event after another.
  */
 @Configuration(proxyBeanMethods = false)
 public class LeadEventsListener {
 
     @Bean
     PollHandler<LeadSubmitted> leadSubmittedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
-        return new Admitting<>(Topics.LEADS_SUBMITTED, admissions::leadSubmitted, metrics);
+        return new Admitting<>(Topics.LEADS_SUBMITTED, admissions::leadsSubmitted, metrics);
     }
 
     @Bean
     PollHandler<ImagingAttached> imagingAttachedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
-        return new Admitting<>(Topics.LEADS_IMAGING, admissions::imagingAttached, metrics);
+        return new Admitting<>(Topics.LEADS_IMAGING, events -> Event.each(events, admissions::imagingAttached), metrics);
     }
 
-    /** Admits each event in turn, in the poll's transaction. */
-    private record Admitting<V>(Topic<String, V> topic, Function<V, Mono<Void>> admit, ReviewMetrics metrics)
+    /** Admits the poll's events in the poll's transaction. */
+    private record Admitting<V>(Topic<String, V> topic, Consumer<List<Event<V>>> admit, ReviewMetrics metrics)
             implements PollHandler<V> {
 
         @Override
-        public Mono<?> apply(List<Event<V>> events) {
-            return Event.each(events, event -> admit.apply(event.value()));
+        public void apply(List<Event<V>> events) {
+            admit.accept(events);
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.events.Reporter;
 import com.leadflow.events.ReviewStatusDetails;
 import com.leadflow.events.Stage;
+import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.review.outcome.ReviewDecision;
 import com.leadflow.review.queue.DeadlinePolicy;
@@ -35,21 +36,24 @@ public class ReviewStatusEvents {
         this.policy = policy;
     }
 
-    public Mono<Void> awaitingImaging(ReviewTask task) {
-        return report(task, LeadStatus.REVIEW_AWAITING_IMAGING,
+    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    public void awaitingImaging(Event<?> cause, ReviewTask task) {
+        add(cause, task, LeadStatus.REVIEW_AWAITING_IMAGING,
                 "An imaging review was requested; it starts once the imaging arrives", details(task));
     }
 
-    public Mono<Void> queued(ReviewTask task) {
-        return report(task, LeadStatus.REVIEW_QUEUED, "The imaging review is in the clinicians' queue", details(task));
+    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    public void queued(Event<?> cause, ReviewTask task) {
+        add(cause, task, LeadStatus.REVIEW_QUEUED, "The imaging review is in the clinicians' queue", details(task));
     }
 
     public Mono<Void> returnedToQueue(ReviewTask task) {
         return report(task, LeadStatus.REVIEW_QUEUED, "The imaging review is back in the clinicians' queue", details(task));
     }
 
-    public Mono<Void> reopened(ReviewTask task) {
-        return report(task, LeadStatus.REVIEW_QUEUED,
+    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    public void reopened(Event<?> cause, ReviewTask task) {
+        add(cause, task, LeadStatus.REVIEW_QUEUED,
                 "New imaging arrived; the imaging review is back in the clinicians' queue", details(task));
     }
 
@@ -80,8 +84,20 @@ public class ReviewStatusEvents {
                 .setStaleImaging(task.staleImagingOn(policy.calendar().dateAt(now)));
     }
 
+    /** Reactive, in the R2DBC transaction of an HTTP request or of the queue sweep. */
     private Mono<Void> report(ReviewTask task, LeadStatus status, String summary, ReviewStatusDetails.Builder details) {
-        LeadStatusChanged event = LeadStatusChanged.newBuilder()
+        return outbox.record(Topics.LEADS_STATUS, task.leadId(), event(task, status, summary, details)).then();
+    }
+
+    /** Blocking, in the JDBC transaction of a consumer's poll. */
+    private void add(Event<?> cause, ReviewTask task, LeadStatus status, String summary,
+            ReviewStatusDetails.Builder details) {
+        outbox.add(cause, Topics.LEADS_STATUS, task.leadId(), event(task, status, summary, details));
+    }
+
+    private LeadStatusChanged event(ReviewTask task, LeadStatus status, String summary,
+            ReviewStatusDetails.Builder details) {
+        return LeadStatusChanged.newBuilder()
                 .setLeadId(task.leadId())
                 .setOccurredAt(ReviewTime.now(clock))
                 .setReporter(Reporter.REVIEW)
@@ -92,6 +108,5 @@ public class ReviewStatusEvents {
                 .setInsurance(null)
                 .setMatch(null)
                 .build();
-        return outbox.record(Topics.LEADS_STATUS, task.leadId(), event).then();
     }
 }

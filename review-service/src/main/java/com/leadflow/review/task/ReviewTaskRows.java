@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /** Turns review rows into records and back; lists of enum names are kept comma-separated. */
 final class ReviewTaskRows {
@@ -80,10 +79,5 @@ final class ReviewTaskRows {
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
         return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    /** Binds a value that may be null; R2DBC needs the type of a null. */
-    static GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }
