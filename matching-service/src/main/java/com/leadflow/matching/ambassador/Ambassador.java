@@ -59,6 +59,12 @@ public record Ambassador(
         return firstName + " " + lastInitial + ".";
     }
 
+    /** The ambassador once one more conversation was proposed to them at {@code now}, as the slot's update leaves the row. */
+    public Ambassador withSlotTaken(Instant now) {
+        return new Ambassador(id, firstName, lastInitial, condition, procedure, procedureYear, ageBand, gender, languages,
+                state, timeZone, contactMode, maxActive, activeMatches + 1, status, consentDate, now, consentEvidence);
+    }
+
     public boolean hasFreeCapacity() {
         return activeMatches < maxActive;
     }

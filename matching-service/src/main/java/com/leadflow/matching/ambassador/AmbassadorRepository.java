@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class AmbassadorRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, first_name, last_initial, condition_code, procedure_code, procedure_year, age_band, gender, languages,
             us_state, time_zone, contact_mode, max_active, active_matches, status, consent_date, last_matched_at,
             consent_evidence""";

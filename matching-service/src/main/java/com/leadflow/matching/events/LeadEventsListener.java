@@ -18,20 +18,32 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /**
  * Where leads and review outcomes reach matching ({@code matching.leads.submitted},
- * {@code matching.leads.status}). The platform applies each event once, a poll per transaction,
- * with the matching it causes and the status events that report it.
+ * {@code matching.leads.status}). The platform applies each event once, a poll per JDBC transaction
+ * on the listener's thread, with the matching it causes and the status events that report it.
  */
 @Configuration(proxyBeanMethods = false)
 public class LeadEventsListener {
 
+    /** A poll's leads are matched together (see {@link LeadMatching#leadsSubmitted}). */
     @Bean
     PollHandler<LeadSubmitted> leadSubmittedHandler(LeadMatching matching, Clock clock) {
-        return PollHandler.each(Topics.LEADS_SUBMITTED,
-                event -> matching.leadSubmitted(LeadTranslator.facts(event.value(), LocalDate.now(clock))));
+        return new PollHandler<>() {
+            @Override
+            public Topic<String, LeadSubmitted> topic() {
+                return Topics.LEADS_SUBMITTED;
+            }
+
+            @Override
+            public void apply(List<Event<LeadSubmitted>> events) {
+                LocalDate today = LocalDate.now(clock);
+                matching.leadsSubmitted(events.stream()
+                        .map(event -> new LeadMatching.Arrival(event, LeadTranslator.facts(event.value(), today)))
+                        .toList());
+            }
+        };
     }
 
     @Bean
@@ -66,11 +78,12 @@ public class LeadEventsListener {
             return true;
         }
 
+        /** Review outcomes are few; each is applied on its own, one after another. */
         @Override
-        public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
-            return Event.each(events, event -> {
+        public void apply(List<Event<LeadStatusChanged>> events) {
+            Event.each(events, event -> {
                 ReviewStatusDetails review = event.value().getReview();
-                return matching.reviewFoundCandidate(event.value().getLeadId(),
+                matching.reviewFoundCandidate(event, event.value().getLeadId(),
                         new MatchTarget(review.getCondition(), review.getRecommendedProcedure()));
             });
         }

@@ -6,6 +6,7 @@ import com.leadflow.events.MatchDetails;
 import com.leadflow.events.Reporter;
 import com.leadflow.events.Stage;
 import com.leadflow.matching.match.Match;
+import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.schemas.Topics;
 import java.time.Clock;
@@ -52,12 +53,34 @@ public class MatchStatusReporter {
         return report(leadId, LeadStatus.MATCH_WAITLISTED, why, null);
     }
 
-    public Mono<Void> notEligible(String leadId, String why) {
-        return report(leadId, LeadStatus.MATCH_NOT_ELIGIBLE, why, null);
+    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    public void proposed(Event<?> cause, Match match) {
+        add(cause, match.leadId(), LeadStatus.MATCH_PROPOSED,
+                "Proposed a conversation with past patient " + match.ambassadorDisplayName(), match);
     }
 
+    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    public void waitlisted(Event<?> cause, String leadId, String why) {
+        add(cause, leadId, LeadStatus.MATCH_WAITLISTED, why, null);
+    }
+
+    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    public void notEligible(Event<?> cause, String leadId, String why) {
+        add(cause, leadId, LeadStatus.MATCH_NOT_ELIGIBLE, why, null);
+    }
+
+    /** Reactive, in the R2DBC transaction of an HTTP request or of the wait-list sweep. */
     private Mono<Void> report(String leadId, LeadStatus status, String summary, Match match) {
-        LeadStatusChanged event = LeadStatusChanged.newBuilder()
+        return outbox.record(Topics.LEADS_STATUS, leadId, event(leadId, status, summary, match)).then();
+    }
+
+    /** Blocking, in the JDBC transaction of a consumer's poll. */
+    private void add(Event<?> cause, String leadId, LeadStatus status, String summary, Match match) {
+        outbox.add(cause, Topics.LEADS_STATUS, leadId, event(leadId, status, summary, match));
+    }
+
+    private LeadStatusChanged event(String leadId, LeadStatus status, String summary, Match match) {
+        return LeadStatusChanged.newBuilder()
                 .setLeadId(leadId)
                 .setOccurredAt(clock.instant())
                 .setReporter(Reporter.MATCHING)
@@ -66,7 +89,6 @@ public class MatchStatusReporter {
                 .setSummary(summary)
                 .setMatch(match == null ? null : details(match))
                 .build();
-        return outbox.record(Topics.LEADS_STATUS, leadId, event).then();
     }
 
     private static MatchDetails details(Match match) {

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class MatchRepository {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select m.*, a.first_name, a.last_initial from lead_match m join ambassador a on a.id = m.ambassador_id
             """;
 

@@ -3,9 +3,10 @@ package com.leadflow.matching.matchmaking;
 import com.leadflow.events.Procedure;
 import com.leadflow.matching.db.LockConflicts;
 import com.leadflow.matching.events.MatchStatusReporter;
+import com.leadflow.matching.match.JdbcMatches;
 import com.leadflow.matching.match.Match;
-import com.leadflow.matching.match.MatchRepository;
 import com.leadflow.matching.match.MatchState;
+import com.leadflow.matching.seeker.JdbcSeekers;
 import com.leadflow.matching.seeker.LeadFacts;
 import com.leadflow.matching.seeker.MatchTarget;
 import com.leadflow.matching.seeker.MatchingPolicy;
@@ -13,9 +14,14 @@ import com.leadflow.matching.seeker.MatchingPolicy.Action;
 import com.leadflow.matching.seeker.Seeker;
 import com.leadflow.matching.seeker.SeekerRepository;
 import com.leadflow.matching.seeker.SeekerState;
+import com.leadflow.platform.consumer.Event;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,6 +32,10 @@ import reactor.core.publisher.Mono;
  * Applies what happens to a lead to its matching, following {@link MatchingPolicy}: the lead
  * arrives, a review finds the visitor a candidate, a wait-listed lead is tried again. Each step
  * locks the lead's row first, so a lead's events and sweeps never interleave.
+ *
+ * <p>The lead's events come from Kafka consumers and are applied blocking, on JDBC, in the poll's
+ * transaction ({@link PollMatchmaker}); the wait-list sweep tries leads again on R2DBC
+ * ({@link Matchmaker}), by the same rules.
  */
 @Service
 public class LeadMatching {
@@ -34,69 +44,115 @@ public class LeadMatching {
 
     private static final Logger log = LoggerFactory.getLogger(LeadMatching.class);
 
-    private final SeekerRepository seekers;
-    private final MatchRepository matches;
-    private final Matchmaker matchmaker;
+    private final JdbcSeekers seekers;
+    private final JdbcMatches matches;
+    private final PollMatchmaker pollMatchmaker;
     private final MatchStatusReporter status;
     private final Slots slots;
+    private final SeekerRepository sweptSeekers;
+    private final Matchmaker matchmaker;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public LeadMatching(SeekerRepository seekers, MatchRepository matches, Matchmaker matchmaker,
-            MatchStatusReporter status, Slots slots, TransactionalOperator tx, Clock clock) {
+    public LeadMatching(JdbcSeekers seekers, JdbcMatches matches, PollMatchmaker pollMatchmaker,
+            MatchStatusReporter status, Slots slots, SeekerRepository sweptSeekers, Matchmaker matchmaker,
+            TransactionalOperator tx, Clock clock) {
         this.seekers = seekers;
         this.matches = matches;
-        this.matchmaker = matchmaker;
+        this.pollMatchmaker = pollMatchmaker;
         this.status = status;
         this.slots = slots;
+        this.sweptSeekers = sweptSeekers;
+        this.matchmaker = matchmaker;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** A lead was submitted. */
-    public Mono<Void> leadSubmitted(LeadFacts lead) {
+    /** A submitted lead as matching reads it, with the event that brought it (its reports name that event). */
+    public record Arrival(Event<?> cause, LeadFacts lead) {
+    }
+
+    /**
+     * Leads were submitted, in this order. The poll's leads are locked and matched together (see
+     * {@link PollMatchmaker}); a lead that comes twice starts a new group, so that its second event
+     * sees what its first one did, as when applied one by one.
+     */
+    public void leadsSubmitted(List<Arrival> arrivals) {
+        List<Arrival> group = new ArrayList<>();
+        Set<String> leads = new HashSet<>();
+        for (Arrival arrival : arrivals) {
+            if (!leads.add(arrival.lead().leadId())) {
+                arrive(group);
+                group.clear();
+                leads.clear();
+                leads.add(arrival.lead().leadId());
+            }
+            group.add(arrival);
+        }
+        arrive(group);
+    }
+
+    /** Leads that differ from one another arrived. */
+    private void arrive(List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        Seeker fresh = new Seeker(lead.leadId(), SeekerState.AWAITING_LEAD, false, false, lead.target(), null, null);
-        return tx.transactional(seekers.insertIfAbsent(fresh, now)
-                .then(seekers.lock(lead.leadId()))
-                .flatMap(known -> {
-                    Action action = MatchingPolicy.onLeadSubmitted(
-                            known.profile() == null ? null : known.state(), lead.connectRequested(), lead.contactConsent());
-                    // a review that came first wins over the visitor's own answers
-                    Seeker arrived = new Seeker(lead.leadId(), known.state(), lead.connectRequested(),
-                            lead.contactConsent(), lead.target().refinedBy(known.target()), lead.profile(), null);
-                    return switch (action) {
-                        case NOT_REQUESTED -> seekers.save(arrived.withState(SeekerState.NOT_REQUESTED, now), now);
-                        case NOT_ELIGIBLE -> seekers.save(arrived.withState(SeekerState.NOT_ELIGIBLE, now), now)
-                                .then(status.notEligible(lead.leadId(), NO_CONSENT));
-                        case MATCH -> matchmaker.matchOrWaitlist(arrived).then();
-                        default -> {
-                            log.info("Lead {} already known to matching; nothing to do", lead.leadId());
-                            yield Mono.<Void>empty();
-                        }
-                    };
-                }));
+        seekers.insertIfAbsent(arrivals.stream().map(arrival -> {
+            LeadFacts lead = arrival.lead();
+            return new Seeker(lead.leadId(), SeekerState.AWAITING_LEAD, false, false, lead.target(), null, null);
+        }).toList(), now);
+        Map<String, Seeker> locked = seekers.lock(arrivals.stream().map(arrival -> arrival.lead().leadId()).toList());
+        List<Decided> decided = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            LeadFacts lead = arrival.lead();
+            Seeker known = locked.get(lead.leadId());
+            Action action = MatchingPolicy.onLeadSubmitted(
+                    known.profile() == null ? null : known.state(), lead.connectRequested(), lead.contactConsent());
+            // a review that came first wins over the visitor's own answers
+            Seeker arrived = new Seeker(lead.leadId(), known.state(), lead.connectRequested(), lead.contactConsent(),
+                    lead.target().refinedBy(known.target()), lead.profile(), null);
+            decided.add(new Decided(arrival.cause(), action, arrived));
+        }
+        PollMatchmaker.Round round = pollMatchmaker.round(
+                decided.stream().filter(d -> d.action() == Action.MATCH).map(Decided::arrived).toList(), null);
+        for (Decided d : decided) {
+            d.cause().withMdc(() -> {
+                Seeker arrived = d.arrived();
+                switch (d.action()) {
+                    case NOT_REQUESTED -> round.save(arrived.withState(SeekerState.NOT_REQUESTED, now), now);
+                    case NOT_ELIGIBLE -> {
+                        round.save(arrived.withState(SeekerState.NOT_ELIGIBLE, now), now);
+                        status.notEligible(d.cause(), arrived.leadId(), NO_CONSENT);
+                    }
+                    case MATCH -> round.matchOrWaitlist(d.cause(), arrived);
+                    default -> log.info("Lead {} already known to matching; nothing to do", arrived.leadId());
+                }
+            });
+        }
+        round.finish();
+    }
+
+    private record Decided(Event<?> cause, Action action, Seeker arrived) {
     }
 
     /** A clinician's review found the visitor a candidate for {@code review}'s procedure and condition. */
-    public Mono<Void> reviewFoundCandidate(String leadId, MatchTarget review) {
+    public void reviewFoundCandidate(Event<?> cause, String leadId, MatchTarget review) {
         Instant now = clock.instant();
         Seeker early = new Seeker(leadId, SeekerState.AWAITING_LEAD, false, false, review, null, null);
-        return tx.transactional(seekers.insertIfAbsent(early, now)
-                .then(seekers.lock(leadId))
-                .flatMap(known -> matchedProcedure(known).map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .flatMap(matched -> {
-                            Seeker refined = known.withTarget(known.target().refinedBy(review));
-                            Action action = MatchingPolicy.onReviewFoundCandidate(
-                                    known.profile() == null ? null : known.state(), matched.orElse(null),
-                                    review.procedure());
-                            return switch (action) {
-                                case MATCH -> matchmaker.matchOrWaitlist(refined).then();
-                                case REMATCH -> rematch(refined, now);
-                                default -> seekers.save(refined, now);
-                            };
-                        })));
+        seekers.insertIfAbsent(List.of(early), now);
+        Seeker known = seekers.lock(List.of(leadId)).get(leadId);
+        List<Match> matchesOfLead = matches.byLead(List.of(leadId)).getOrDefault(leadId, List.of());
+        Seeker refined = known.withTarget(known.target().refinedBy(review));
+        Action action = MatchingPolicy.onReviewFoundCandidate(known.profile() == null ? null : known.state(),
+                matchedProcedure(matchesOfLead), review.procedure());
+        PollMatchmaker.Round round = pollMatchmaker.round(List.of(refined), Map.of(leadId, matchesOfLead));
+        switch (action) {
+            case MATCH -> round.matchOrWaitlist(cause, refined);
+            case REMATCH -> rematch(cause, round, refined, matchesOfLead, now);
+            default -> round.save(refined, now);
+        }
+        round.finish();
     }
 
     /**
@@ -104,40 +160,38 @@ public class LeadMatching {
      * that procedure is free, the current match stays: a conversation that shares the condition
      * beats none.
      */
-    private Mono<Void> rematch(Seeker refined, Instant now) {
-        return matchmaker.rank(refined).flatMap(ranked -> {
-            if (ranked.isEmpty() || !ranked.get(0).sameProcedure()) {
-                log.info("Lead {} keeps its match: nobody with the recommended procedure is free", refined.leadId());
-                return seekers.save(refined, now);
-            }
-            return endCurrentMatch(refined.leadId(), now).then(matchmaker.proposeFirstFree(refined, ranked)).then();
+    private void rematch(Event<?> cause, PollMatchmaker.Round round, Seeker refined, List<Match> matchesOfLead,
+            Instant now) {
+        var ranked = round.rank(refined);
+        if (ranked.isEmpty() || !ranked.get(0).sameProcedure()) {
+            log.info("Lead {} keeps its match: nobody with the recommended procedure is free", refined.leadId());
+            round.save(refined, now);
+            return;
+        }
+        matchesOfLead.stream().filter(m -> m.state().holdsCapacity()).findFirst().ifPresent(current -> {
+            Match ended = current.withState(current.state().supersede());
+            log.info("Match {} superseded by a review for lead {}", current.id(), refined.leadId());
+            matches.update(ended, now);
+            slots.releaseInPoll(current.ambassadorId());
         });
+        round.proposeFirstFree(cause, refined, ranked);
     }
 
-    /** Tries a wait-listed lead again; does nothing if it is no longer waiting. */
+    /** Tries a wait-listed lead again (the sweep, on R2DBC); does nothing if it is no longer waiting. */
     public Mono<Void> retryWaitlisted(String leadId) {
-        return tx.transactional(seekers.lock(leadId)
+        return tx.transactional(sweptSeekers.lock(leadId)
                 .filter(seeker -> seeker.state() == SeekerState.WAITLISTED)
                 .flatMap(matchmaker::matchOrWaitlist)
                 .then())
                 .retryWhen(LockConflicts.retry());
     }
 
-    /** The procedure of the lead's current match, or of its completed one; empty when none shares one. */
-    private Mono<Procedure> matchedProcedure(Seeker seeker) {
-        return matches.findByLead(seeker.leadId())
+    /** The procedure of the lead's current match, or of its completed one; null when none shares one. */
+    private static Procedure matchedProcedure(List<Match> matchesOfLead) {
+        return matchesOfLead.stream()
                 .filter(m -> m.state().holdsCapacity() || m.state() == MatchState.COMPLETED)
-                .next()
-                .flatMap(m -> Mono.justOrEmpty(m.sharedProcedure()));
-    }
-
-    private Mono<Void> endCurrentMatch(String leadId, Instant now) {
-        return matches.findHoldingCapacity(leadId)
-                .flatMap(current -> {
-                    Match ended = current.withState(current.state().supersede());
-                    log.info("Match {} superseded by a review for lead {}", current.id(), leadId);
-                    return matches.update(ended, now)
-                            .then(slots.release(current.ambassadorId()));
-                });
+                .findFirst()
+                .map(Match::sharedProcedure)
+                .orElse(null);
     }
 }

@@ -81,7 +81,12 @@ public class Matchmaker {
     }
 
     private Mono<Set<UUID>> excludedFor(String leadId) {
-        return matches.findByLead(leadId)
+        return matches.findByLead(leadId).collectList().map(Matchmaker::excluded);
+    }
+
+    /** The ambassadors a lead is not proposed again: who declined the visitor, or withdrew. */
+    static Set<UUID> excluded(List<Match> matchesOfLead) {
+        return matchesOfLead.stream()
                 .filter(m -> m.state() == MatchState.DECLINED || m.state() == MatchState.WITHDRAWN)
                 .map(Match::ambassadorId)
                 .collect(Collectors.toSet());
@@ -104,17 +109,23 @@ public class Matchmaker {
     }
 
     private Mono<Seeker> propose(Seeker seeker, ScoredAmbassador chosen, Instant now) {
-        var a = chosen.ambassador();
-        Match match = new Match(UUID.randomUUID(), seeker.leadId(), a.id(), a.displayName(), MatchState.PROPOSED,
-                chosen.sameCondition() ? a.condition() : null, chosen.sameProcedure() ? a.procedure() : null,
-                chosen.reasons(), now, null);
+        Match match = proposal(seeker, chosen, now);
         Seeker matched = seeker.withState(SeekerState.MATCHED, now);
-        // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
-        log.debug("Lead {} matched with ambassador {} (match {})", seeker.leadId(), a.id(), match.id());
         return matches.insert(match, now)
                 .then(seekers.save(matched, now))
                 .then(status.proposed(match))
                 .thenReturn(matched);
+    }
+
+    /** The match proposed when {@code chosen}'s slot was taken for the lead. */
+    static Match proposal(Seeker seeker, ScoredAmbassador chosen, Instant now) {
+        var a = chosen.ambassador();
+        Match match = new Match(UUID.randomUUID(), seeker.leadId(), a.id(), a.displayName(), MatchState.PROPOSED,
+                chosen.sameCondition() ? a.condition() : null, chosen.sameProcedure() ? a.procedure() : null,
+                chosen.reasons(), now, null);
+        // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
+        log.debug("Lead {} matched with ambassador {} (match {})", seeker.leadId(), a.id(), match.id());
+        return match;
     }
 
     private Mono<Seeker> waitlist(Seeker seeker, String why) {

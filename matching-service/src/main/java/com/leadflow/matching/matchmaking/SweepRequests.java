@@ -31,6 +31,24 @@ public class SweepRequests {
                 .then();
     }
 
+    /**
+     * Requests a sweep after the JDBC transaction of this thread commits (a consumer's poll; at once
+     * when there is none).
+     */
+    public void afterJdbcCommit() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            request();
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        request();
+                    }
+                });
+    }
+
     public void request() {
         // another thread emitting at the same moment is retried; a full buffer means a sweep is due anyway
         Sinks.EmitResult result;
