@@ -37,15 +37,15 @@ public class ReviewAdmissions {
     private final AdmissionStore store;
     private final LeadToTask leadToTask;
     private final DeadlinePolicy policy;
-    private final ReviewStatusEvents events;
+    private final ReviewStatusEvents reports;
     private final Clock clock;
 
     public ReviewAdmissions(AdmissionStore store, LeadToTask leadToTask, DeadlinePolicy policy,
-            ReviewStatusEvents events, Clock clock) {
+            ReviewStatusEvents reports, Clock clock) {
         this.store = store;
         this.leadToTask = leadToTask;
         this.policy = policy;
-        this.events = events;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -108,9 +108,9 @@ public class ReviewAdmissions {
                 // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
                 log.debug("Review {} created for lead {} as {}", task.reviewId(), task.leadId(), task.status());
                 if (task.status() == ReviewStatus.QUEUED) {
-                    events.queued(each.event(), task);
+                    reports.queued(each.event(), task);
                 } else {
-                    events.awaitingImaging(each.event(), task);
+                    reports.awaitingImaging(each.event(), task);
                 }
             });
         }
@@ -138,9 +138,9 @@ public class ReviewAdmissions {
         store.findByLead(leadId).ifPresent(task -> {
             Instant dueAt = policy.dueAt(task.priority(), now);
             if (task.status() == ReviewStatus.AWAITING_IMAGING && store.queueAwaiting(leadId, now, dueAt)) {
-                store.findByLead(leadId).ifPresent(queued -> events.queued(event, queued));
+                store.findByLead(leadId).ifPresent(queued -> reports.queued(event, queued));
             } else if (task.status() == ReviewStatus.COMPLETED && store.reopenForNewInformation(leadId, now, dueAt)) {
-                store.findByLead(leadId).ifPresent(reopened -> events.reopened(event, reopened));
+                store.findByLead(leadId).ifPresent(reopened -> reports.reopened(event, reopened));
             }
         });
         log.info("Imaging added to lead {}", leadId);
