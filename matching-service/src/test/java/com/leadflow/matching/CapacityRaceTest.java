@@ -9,6 +9,8 @@ import com.leadflow.matching.events.LeadTranslator;
 import com.leadflow.matching.match.Match;
 import com.leadflow.matching.matchmaking.LeadMatching;
 import com.leadflow.matching.seeker.SeekerState;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.db.ConsumerDatabase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +32,7 @@ import reactor.core.scheduler.Schedulers;
 class CapacityRaceTest extends MatchingScenario {
 
     @Autowired LeadMatching leadMatching;
+    @Autowired ConsumerDatabase consumers;
 
     @Test
     void twoLeadsRacingForTheLastFreeSlotGetOneEachOrWait() {
@@ -74,8 +77,14 @@ class CapacityRaceTest extends MatchingScenario {
                             return LeadTranslator.facts(
                                     LeadEvents.lead(lead, SPINAL_STENOSIS, LAMINECTOMY, true, true, "en"), LocalDate.now());
                         })
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(leadMatching::leadSubmitted), leads.size())
+                        // as a poll of its own would bring it: in a JDBC transaction, with an event as its cause
+                        .map(facts -> consumers.inTransaction(() -> {
+                            leadMatching.leadsSubmitted(List.of(new LeadMatching.Arrival(
+                                    new Event<>(lead, lead, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                                            null, null), facts)));
+                            return lead;
+                        }))
+                        .subscribeOn(Schedulers.boundedElastic()), leads.size())
                 .then();
         var done = all.toFuture();
         gate.countDown();

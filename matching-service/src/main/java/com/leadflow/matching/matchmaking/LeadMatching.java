@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -98,11 +99,17 @@ public class LeadMatching {
             return;
         }
         Instant now = clock.instant();
-        seekers.insertIfAbsent(arrivals.stream().map(arrival -> {
+        List<Seeker> fresh = arrivals.stream().map(arrival -> {
             LeadFacts lead = arrival.lead();
             return new Seeker(lead.leadId(), SeekerState.AWAITING_LEAD, false, false, lead.target(), null, null);
-        }).toList(), now);
-        Map<String, Seeker> locked = seekers.lock(arrivals.stream().map(arrival -> arrival.lead().leadId()).toList());
+        }).toList();
+        boolean allNew = seekers.insertIfAbsent(fresh, now) == fresh.size();
+        // Rows this transaction just added are as it wrote them, and no one else sees them before it commits:
+        // only when matching knew some lead already are the rows read (and locked). A lead new to matching has
+        // no matches either (a match refers to its lead's row).
+        Map<String, Seeker> locked = allNew
+                ? fresh.stream().collect(Collectors.toMap(Seeker::leadId, seeker -> seeker))
+                : seekers.lock(fresh.stream().map(Seeker::leadId).toList());
         List<Decided> decided = new ArrayList<>();
         for (Arrival arrival : arrivals) {
             LeadFacts lead = arrival.lead();
@@ -115,7 +122,8 @@ public class LeadMatching {
             decided.add(new Decided(arrival.cause(), action, arrived));
         }
         PollMatchmaker.Round round = pollMatchmaker.round(
-                decided.stream().filter(d -> d.action() == Action.MATCH).map(Decided::arrived).toList(), null);
+                decided.stream().filter(d -> d.action() == Action.MATCH).map(Decided::arrived).toList(),
+                allNew ? Map.of() : null);
         for (Decided d : decided) {
             d.cause().withMdc(() -> {
                 Seeker arrived = d.arrived();

@@ -29,15 +29,20 @@ public class JdbcSeekers {
         this.db = db;
     }
 
-    /** Adds each lead's row unless it exists; either way the rows can be locked afterwards. */
-    public void insertIfAbsent(List<Seeker> seekers, Instant now) {
+    /**
+     * Adds each lead's row unless it exists; either way the rows can be locked afterwards.
+     *
+     * @return how many rows were added
+     */
+    public int insertIfAbsent(List<Seeker> seekers, Instant now) {
+        int added = 0;
         for (List<Seeker> chunk : SqlRows.chunks(seekers)) {
             Map<String, Object> params = new HashMap<>();
             for (int i = 0; i < chunk.size(); i++) {
                 int row = i;
                 values(chunk.get(i), now).forEach((name, value) -> params.put(name + row, value));
             }
-            db.jdbc().sql("""
+            added += db.jdbc().sql("""
                     insert into seeker (lead_id, match_state, connect_requested, contact_consent, condition_code,
                         procedure_code, lead_arrived, age_band, language, us_state, zip_prefix, time_zone,
                         gender_preference, waitlisted_at, updated_at)
@@ -47,6 +52,7 @@ public class JdbcSeekers {
                         :language#, :usState#, :zipPrefix#, :timeZone#, :genderPreference#, :waitlistedAt#, :now#)""")))
                     .params(params).update();
         }
+        return added;
     }
 
     /**

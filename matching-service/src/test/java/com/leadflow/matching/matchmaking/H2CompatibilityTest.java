@@ -9,20 +9,25 @@ import com.leadflow.matching.ambassador.AgeBand;
 import com.leadflow.matching.ambassador.Ambassador;
 import com.leadflow.matching.ambassador.AmbassadorRepository;
 import com.leadflow.matching.ambassador.AmbassadorStatus;
+import com.leadflow.matching.ambassador.JdbcAmbassadors;
 import com.leadflow.matching.ambassador.ContactMode;
 import com.leadflow.matching.ambassador.Gender;
 import com.leadflow.matching.events.MatchStatusReporter;
 import com.leadflow.matching.match.Feedback;
+import com.leadflow.matching.match.JdbcMatches;
 import com.leadflow.matching.match.Match;
 import com.leadflow.matching.match.MatchActions;
 import com.leadflow.matching.match.MatchRepository;
 import com.leadflow.matching.match.MatchState;
+import com.leadflow.matching.seeker.JdbcSeekers;
 import com.leadflow.matching.seeker.LeadFacts;
 import com.leadflow.matching.seeker.MatchTarget;
 import com.leadflow.matching.seeker.SeekerProfile;
 import com.leadflow.matching.seeker.SeekerRepository;
 import com.leadflow.matching.seeker.SeekerState;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.outbox.OutboxRelaySignal;
 import io.r2dbc.spi.ConnectionFactories;
@@ -30,11 +35,14 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -51,6 +59,7 @@ class H2CompatibilityTest {
     private static SeekerRepository seekers;
     private static MatchRepository matches;
     private static LeadMatching leads;
+    private static ConsumerDatabase consumers;
     private static MatchActions actions;
 
     @BeforeAll
@@ -83,9 +92,9 @@ class H2CompatibilityTest {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
 
-        leads.leadSubmitted(facts(first)).block();
-        leads.leadSubmitted(facts(second)).block();
-        leads.leadSubmitted(facts(second)).block();
+        submitted(facts(first));
+        submitted(facts(second));
+        submitted(facts(second));
 
         Match match = matches.findByLead(first).blockFirst();
         assertThat(match.ambassadorDisplayName()).isEqualTo("Larry L.");
@@ -118,13 +127,60 @@ class H2CompatibilityTest {
                 Clock.systemUTC().instant()).block();
         String lead = UUID.randomUUID().toString();
 
-        leads.reviewFoundCandidate(lead, MatchTarget.of(Condition.COMPRESSION_FRACTURE, Procedure.KYPHOPLASTY)).block();
+        consumers.inTransaction(() -> leads.reviewFoundCandidate(cause(lead), lead,
+                MatchTarget.of(Condition.COMPRESSION_FRACTURE, Procedure.KYPHOPLASTY)));
         assertThat(matches.findByLead(lead).collectList().block()).isEmpty();
-        leads.leadSubmitted(facts(lead)).block();
+        submitted(facts(lead));
 
         Match match = matches.findByLead(lead).blockFirst();
         assertThat(match.ambassadorId()).isEqualTo(kyphoplasty);
         assertThat(match.sharedProcedure()).isEqualTo(Procedure.KYPHOPLASTY);
+    }
+
+    @Test
+    void aPollOfLeadsIsMatchedInItsOrderAndALeadThatComesTwiceOnce() {
+        UUID sameProcedure = UUID.randomUUID();
+        UUID sameCondition = UUID.randomUUID();
+        for (UUID id : List.of(sameProcedure, sameCondition)) {
+            ambassadors.insert(new Ambassador(id, id == sameProcedure ? "Maria" : "Tom", "K", Condition.HERNIATED_DISC,
+                    id == sameProcedure ? Procedure.MICRODISCECTOMY : Procedure.SPINAL_FUSION, 2022, AgeBand.AGE_60_69,
+                    Gender.MALE, Set.of("en"), "TX", "America/Chicago", ContactMode.PHONE, 1, 0,
+                    AmbassadorStatus.ACTIVE, LocalDate.of(2022, 1, 1), null), Clock.systemUTC().instant()).block();
+        }
+        List<LeadFacts> poll = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            poll.add(new LeadFacts(UUID.randomUUID().toString(), true, true,
+                    MatchTarget.of(Condition.HERNIATED_DISC, Procedure.MICRODISCECTOMY),
+                    new SeekerProfile(AgeBand.AGE_60_69, "en", "TX", "787", "America/Chicago", GenderPreference.NO_PREFERENCE)));
+        }
+        poll.add(poll.get(1));
+
+        consumers.inTransaction(() -> leads.leadsSubmitted(
+                poll.stream().map(lead -> new LeadMatching.Arrival(cause(lead.leadId()), lead)).toList()));
+
+        assertThat(matches.findByLead(poll.get(0).leadId()).single().block().ambassadorId()).isEqualTo(sameProcedure);
+        assertThat(matches.findByLead(poll.get(1).leadId()).single().block().ambassadorId()).isEqualTo(sameCondition);
+        assertThat(seekers.find(poll.get(2).leadId()).block().state()).isEqualTo(SeekerState.WAITLISTED);
+        assertThat(ambassadors.findById(sameProcedure).block().activeMatches()).isEqualTo(1);
+        assertThat(ambassadors.findById(sameCondition).block().activeMatches()).isEqualTo(1);
+        assertThat(db.sql("select count(*) as n from outbox_event where record_key in (:leads)")
+                .bind("leads", poll.stream().map(LeadFacts::leadId).distinct().toList())
+                .map(r -> r.get("n", Long.class)).one().block())
+                .as("proposed, proposed, wait-listed; the lead that came twice is reported once").isEqualTo(3L);
+    }
+
+    @AfterAll
+    static void closePool() {
+        consumers.close();
+    }
+
+    /** The lead arrives as a poll of its own would bring it: in a JDBC transaction, with an event as its cause. */
+    private static void submitted(LeadFacts lead) {
+        consumers.inTransaction(() -> leads.leadsSubmitted(List.of(new LeadMatching.Arrival(cause(lead.leadId()), lead))));
+    }
+
+    private static Event<String> cause(String leadId) {
+        return new Event<>(leadId, leadId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, null);
     }
 
     private static LeadFacts facts(String leadId) {
