@@ -72,14 +72,21 @@ class H2CompatibilityTest {
                 .option(ConnectionFactoryOptions.USER, "sa").option(ConnectionFactoryOptions.PASSWORD, "").build());
         db = DatabaseClient.create(connections);
         TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        // the consumers' JDBC path, on the same database, as the platform builds it from Flyway's settings
+        consumers = ConsumerDatabase.of(new MockEnvironment().withProperty("spring.flyway.url", "jdbc:h2:mem:" + name + OPTIONS)
+                .withProperty("spring.flyway.user", "sa"), "matching-h2-test", 2);
         Clock clock = Clock.systemUTC();
         ambassadors = new AmbassadorRepository(db);
         seekers = new SeekerRepository(db);
         matches = new MatchRepository(db);
-        MatchStatusReporter status = new MatchStatusReporter(new Outbox(db, null, new OutboxRelaySignal()), clock);
+        MatchStatusReporter status = new MatchStatusReporter(new Outbox(db, consumers, new OutboxRelaySignal()), clock);
         Matchmaker matchmaker = new Matchmaker(ambassadors, seekers, matches, status, clock);
-        Slots slots = new Slots(ambassadors, new SweepRequests());
-        leads = new LeadMatching(seekers, matches, matchmaker, status, slots, tx, clock);
+        JdbcAmbassadors jdbcAmbassadors = new JdbcAmbassadors(consumers.jdbc());
+        JdbcSeekers jdbcSeekers = new JdbcSeekers(consumers);
+        JdbcMatches jdbcMatches = new JdbcMatches(consumers.jdbc());
+        Slots slots = new Slots(ambassadors, jdbcAmbassadors, new SweepRequests());
+        PollMatchmaker pollMatchmaker = new PollMatchmaker(jdbcAmbassadors, jdbcSeekers, jdbcMatches, status, clock);
+        leads = new LeadMatching(jdbcSeekers, jdbcMatches, pollMatchmaker, status, slots, seekers, matchmaker, tx, clock);
         actions = new MatchActions(matches, seekers, matchmaker, slots, status, new AuditLog(db), tx, clock);
     }
 
