@@ -28,7 +28,9 @@ class MatchingStatementsMeasurement extends MatchingScenario {
 
     @Test
     void statementsPerPoll() {
-        ambassador("Larry", "L", SPINAL_STENOSIS, LAMINECTOMY, 1000);
+        ambassador("Larry", "L", SPINAL_STENOSIS, LAMINECTOMY, 1);
+        // more room than a form allows, so that every lead measured is matched
+        db.sql("update ambassador set max_active = 1000").then().block();
         // the pool's first connection and the driver's first statements are not what a poll costs
         for (int i = 0; i < 10; i++) {
             apply(poll(20));
@@ -45,7 +47,7 @@ class MatchingStatementsMeasurement extends MatchingScenario {
             List<LeadMatching.Arrival> poll = poll(size);
             try (StatementCounter counter = new StatementCounter()) {
                 apply(poll);
-                System.out.printf("MEASURED matching-service, %s, poll of %d: %d statements (BEGIN and COMMIT included), "
+                System.out.printf("MEASURED matching-service, %s, poll of %d: %d statements (COMMIT included; pgjdbc sends BEGIN along with the first), "
                         + "%d round trips%n", outcome, size, counter.statements(), counter.roundTrips());
             }
         }

@@ -7,7 +7,8 @@ import java.util.logging.Logger;
 
 /**
  * Counts what pgjdbc sends from the current thread while open, read from its protocol log: each
- * statement executed ({@code Execute}, BEGIN and COMMIT included) and each round trip ({@code Sync}:
+ * statement executed ({@code Execute}: COMMIT included, BEGIN not, pgjdbc sends it along with the
+ * first statement) and each round trip ({@code Sync}:
  * a batch sends many statements and one Sync). For by-hand measurements only.
  */
 final class StatementCounter implements AutoCloseable {

@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds a lead an ambassador, or puts it on the wait-list. Runs inside the caller's transaction,
- * with the lead's row locked.
+ * Finds a lead an ambassador, or puts it on the wait-list. Runs inside the caller's R2DBC
+ * transaction, with the lead's row locked: a care manager's action or the wait-list sweep. The
+ * Kafka consumers follow the same rules blocking on JDBC ({@link PollMatchmaker}); what both need
+ * beyond the scorer ({@link #excluded}, {@link #proposal}, the wait-list's words) is written here once.
  *
  * <p>The best-ranked ambassador is tried first; when another lead took that ambassador's last slot
  * in the meantime, the next one is tried, and so on. Ambassadors the visitor was declined by, or

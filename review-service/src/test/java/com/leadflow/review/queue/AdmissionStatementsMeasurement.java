@@ -37,7 +37,7 @@ class AdmissionStatementsMeasurement {
             List<Event<LeadSubmitted>> poll = poll(size);
             try (StatementCounter counter = new StatementCounter()) {
                 apply(poll);
-                System.out.printf("MEASURED review-service, poll of %d: %d statements (BEGIN and COMMIT included), %d round trips%n",
+                System.out.printf("MEASURED review-service, poll of %d: %d statements (COMMIT included; pgjdbc sends BEGIN along with the first), %d round trips%n",
                         size, counter.statements(), counter.roundTrips());
             }
         }
