@@ -87,7 +87,7 @@ class H2CompatibilityTest {
         Slots slots = new Slots(ambassadors, jdbcAmbassadors, new SweepRequests());
         PollMatchmaker pollMatchmaker = new PollMatchmaker(jdbcAmbassadors, jdbcSeekers, jdbcMatches, status, clock);
         leads = new LeadMatching(jdbcSeekers, jdbcMatches, pollMatchmaker, status, slots, seekers, matchmaker, tx, clock);
-        actions = new MatchActions(matches, seekers, matchmaker, slots, status, new AuditLog(db), tx, clock);
+        actions = new MatchActions(matches, seekers, matchmaker, slots, status, new AuditLog(db, consumers.jdbc()), tx, clock);
     }
 
     @Test
