@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.ConcurrencyFailureException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -66,6 +67,53 @@ class CapacityRaceTest extends MatchingScenario {
                 .containsEntry(best, 2L).containsEntry(next, 1L).hasSize(2);
         assertThat(leads.stream().map(lead -> seekers.find(lead).block().state()).filter(SeekerState.WAITLISTED::equals))
                 .hasSize(5);
+    }
+
+    @Test
+    void pollsOfManyLeadsRacingNeverOverfillAnAmbassador() {
+        UUID best = ambassador("Larry", "L", SPINAL_STENOSIS, LAMINECTOMY, 2);
+        UUID next = ambassador("Sam", "R", SPINAL_STENOSIS, SPINAL_FUSION, 1);
+        List<List<String>> polls = IntStream.range(0, 3)
+                .mapToObj(p -> IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID().toString()).toList()).toList();
+
+        CountDownLatch gate = new CountDownLatch(1);
+        var done = Flux.fromIterable(polls)
+                .flatMap(poll -> Mono.fromCallable(() -> {
+                            gate.await();
+                            applyAsThePlatformDoes(poll);
+                            return poll;
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()), polls.size())
+                .then().toFuture();
+        gate.countDown();
+        done.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+
+        List<String> leads = polls.stream().flatMap(List::stream).toList();
+        assertThat(ambassadors.findById(best).block().activeMatches()).isEqualTo(2);
+        assertThat(ambassadors.findById(next).block().activeMatches()).isEqualTo(1);
+        assertThat(leads.stream().flatMap(lead -> matchesOf(lead).stream()).map(Match::ambassadorId)
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting())))
+                .containsEntry(best, 2L).containsEntry(next, 1L).hasSize(2);
+        assertThat(leads.stream().map(lead -> seekers.find(lead).block().state()).filter(SeekerState.WAITLISTED::equals))
+                .hasSize(6);
+    }
+
+    /**
+     * A poll in one transaction; when it fails as a whole (a round that lost a slot to another
+     * transaction), its leads one per transaction, as the platform applies a failed poll.
+     */
+    private void applyAsThePlatformDoes(List<String> poll) {
+        try {
+            consumers.inTransaction(() -> leadMatching.leadsSubmitted(poll.stream().map(this::arrival).toList()));
+        } catch (ConcurrencyFailureException lostASlot) {
+            poll.forEach(lead -> consumers.inTransaction(() -> leadMatching.leadsSubmitted(List.of(arrival(lead)))));
+        }
+    }
+
+    private LeadMatching.Arrival arrival(String lead) {
+        return new LeadMatching.Arrival(
+                new Event<>(lead, lead, UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, null),
+                LeadTranslator.facts(LeadEvents.lead(lead, SPINAL_STENOSIS, LAMINECTOMY, true, true, "en"), LocalDate.now()));
     }
 
     /** Every lead arrives at once, each on its own thread and transaction, released by one start gate. */

@@ -60,15 +60,16 @@ public class JdbcAmbassadors {
     }
 
     /**
-     * Takes one of the ambassador's conversation slots if one is free and the ambassador is active.
+     * Takes {@code slots} of the ambassador's conversation slots if that many are free and the
+     * ambassador is active, all or none.
      *
-     * @return whether the slot was taken; false when another visitor got there first
+     * @return whether they were taken; false when another visitor got there first
      */
-    public boolean takeSlot(UUID id, Instant now) {
+    public boolean takeSlots(UUID id, int slots, Instant now) {
         return jdbc.sql("""
-                update ambassador set active_matches = active_matches + 1, last_matched_at = :now
-                where id = :id and status = 'ACTIVE' and active_matches < max_active""")
-                .param("id", id).param("now", utc(now)).update() == 1;
+                update ambassador set active_matches = active_matches + :slots, last_matched_at = :now
+                where id = :id and status = 'ACTIVE' and active_matches + :slots <= max_active""")
+                .param("id", id).param("slots", slots).param("now", utc(now)).update() == 1;
     }
 
     public void giveSlotBack(UUID id) {

@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,10 @@ import org.springframework.stereotype.Component;
  * with the leads' rows locked. A poll's leads are matched in a {@link Round}, one after another in
  * their order, against one read of their earlier matches and one read of the free ambassadors who
  * share something with any of them, instead of two reads per lead. The round keeps that view up
- * to date as it takes slots; each slot is still taken with the conditional update, so a lead racing
- * another instance or a care manager for a last slot loses it as before and the next best is tried.
- * The round writes the new matches and the leads' new states together when it is finished.
+ * to date as it chooses slots, and takes them when it finishes with one conditional update per
+ * ambassador (a round of one lead takes its slot at once, as {@link Matchmaker} does), so the
+ * database never lets an ambassador be overfilled; a round that lost a race for a slot is applied
+ * again lead by lead. It writes the new matches and the leads' new states together at its end.
  */
 @Component
 public class PollMatchmaker {
@@ -64,6 +67,10 @@ public class PollMatchmaker {
                 toMatch.stream().map(Seeker::leadId).toList());
     }
 
+    /** How many slots of an ambassador a round chose, and when it chose the last. */
+    private record ChosenSlots(int count, Instant last) {
+    }
+
     /** Matching some leads of one poll; {@link #finish} writes what it decided. */
     public final class Round {
 
@@ -71,6 +78,8 @@ public class PollMatchmaker {
         private final List<String> leads;
         private Map<String, List<Match>> earlier;
         private Map<UUID, Ambassador> free;
+        private final boolean together;
+        private final Map<UUID, ChosenSlots> chosenSlots = new TreeMap<>();
         private final List<Match> proposed = new ArrayList<>();
         private final Map<String, JdbcSeekers.Change> changes = new LinkedHashMap<>();
 
@@ -78,6 +87,7 @@ public class PollMatchmaker {
             this.targets = targets;
             this.earlier = earlier;
             this.leads = leads;
+            this.together = leads.size() > 1;
         }
 
         /** Proposes the best free ambassador for the lead, or wait-lists it; returns the lead as saved. */
@@ -109,21 +119,26 @@ public class PollMatchmaker {
                     Matchmaker.excluded(earlier.getOrDefault(seeker.leadId(), List.of())));
         }
 
-        /** Proposes the first of {@code ranked} who still has a free slot, or wait-lists the lead. */
+        /**
+         * Proposes the first of {@code ranked} who still has a free slot, or wait-lists the lead. A
+         * round of one lead takes the slot at once, trying the next ambassador when someone else got
+         * there first. A round of many leads takes the slots it chose when it finishes, one statement
+         * per ambassador.
+         */
         public Seeker proposeFirstFree(Event<?> cause, Seeker seeker, List<ScoredAmbassador> ranked) {
+            if (together && !ranked.isEmpty()) {
+                // ranked from the round's view, which counts the slots the round chose before
+                ScoredAmbassador chosen = ranked.get(0);
+                Instant now = clock.instant();
+                chosenSlots.merge(chosen.ambassador().id(), new ChosenSlots(1, now), (before, more) -> new ChosenSlots(
+                        before.count() + 1, more.last()));
+                return propose(cause, seeker, chosen, now);
+            }
             for (ScoredAmbassador candidate : ranked) {
                 Instant now = clock.instant();
                 UUID id = candidate.ambassador().id();
-                if (ambassadors.takeSlot(id, now)) {
-                    if (free != null) {
-                        free.computeIfPresent(id, (same, a) -> a.withSlotTaken(now));
-                    }
-                    Match match = Matchmaker.proposal(seeker, candidate, now);
-                    Seeker matched = seeker.withState(SeekerState.MATCHED, now);
-                    proposed.add(match);
-                    save(matched, now);
-                    status.proposed(cause, match);
-                    return matched;
+                if (ambassadors.takeSlots(id, 1, now)) {
+                    return propose(cause, seeker, candidate, now);
                 }
                 log.info("Ambassador {} has no free slot any more; trying the next for lead {}", id, seeker.leadId());
                 // someone else took it: later leads of the poll would not find it free either
@@ -132,6 +147,18 @@ public class PollMatchmaker {
                 }
             }
             return waitlist(cause, seeker, Matchmaker.NOBODY_FREE);
+        }
+
+        private Seeker propose(Event<?> cause, Seeker seeker, ScoredAmbassador chosen, Instant now) {
+            if (free != null) {
+                free.computeIfPresent(chosen.ambassador().id(), (id, a) -> a.withSlotTaken(now));
+            }
+            Match match = Matchmaker.proposal(seeker, chosen, now);
+            Seeker matched = seeker.withState(SeekerState.MATCHED, now);
+            proposed.add(match);
+            save(matched, now);
+            status.proposed(cause, match);
+            return matched;
         }
 
         private Seeker waitlist(Event<?> cause, Seeker seeker, String why) {
@@ -151,8 +178,20 @@ public class PollMatchmaker {
             changes.put(seeker.leadId(), new JdbcSeekers.Change(seeker, now));
         }
 
-        /** Writes the round's new matches, then the leads' new states. */
+        /**
+         * Takes the slots the round chose (in the order of the ambassadors' ids, so that transactions
+         * taking slots of the same ambassadors queue rather than deadlock), then writes the new matches
+         * and the leads' new states. Should another transaction have taken some of those slots since
+         * the round read the ambassadors, the round fails as a whole: it rolls back, and the platform
+         * applies the poll's events again one per transaction, each lead in a round of its own.
+         */
         public void finish() {
+            chosenSlots.forEach((id, slots) -> {
+                if (!ambassadors.takeSlots(id, slots.count(), slots.last())) {
+                    throw new ConcurrencyFailureException("Slots of an ambassador this poll chose were taken "
+                            + "meanwhile; the poll is applied again one lead at a time");
+                }
+            });
             matches.insert(proposed);
             seekers.save(List.copyOf(changes.values()));
         }

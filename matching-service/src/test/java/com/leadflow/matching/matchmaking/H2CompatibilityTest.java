@@ -176,6 +176,20 @@ class H2CompatibilityTest {
                 .as("proposed, proposed, wait-listed; the lead that came twice is reported once").isEqualTo(3L);
     }
 
+    @Test
+    void aPollsRoundTakesAnAmbassadorsSlotsAllOrNone() {
+        UUID sciatica = UUID.randomUUID();
+        ambassadors.insert(new Ambassador(sciatica, "Ann", "B", Condition.SCIATICA, Procedure.MICRODISCECTOMY, 2020,
+                AgeBand.AGE_60_69, Gender.FEMALE, Set.of("en"), "TX", "America/Chicago", ContactMode.PHONE, 2, 0,
+                AmbassadorStatus.ACTIVE, LocalDate.of(2022, 1, 1), null), Clock.systemUTC().instant()).block();
+        JdbcAmbassadors slots = new JdbcAmbassadors(consumers.jdbc());
+
+        assertThat(consumers.inTransaction(() -> slots.takeSlots(sciatica, 3, Clock.systemUTC().instant()))).isFalse();
+        assertThat(ambassadors.findById(sciatica).block().activeMatches()).isZero();
+        assertThat(consumers.inTransaction(() -> slots.takeSlots(sciatica, 2, Clock.systemUTC().instant()))).isTrue();
+        assertThat(ambassadors.findById(sciatica).block().activeMatches()).isEqualTo(2);
+    }
+
     @AfterAll
     static void closePool() {
         consumers.close();
