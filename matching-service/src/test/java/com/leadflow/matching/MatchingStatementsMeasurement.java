@@ -36,7 +36,13 @@ class MatchingStatementsMeasurement extends MatchingScenario {
             apply(poll(20));
             apply(poll(1));
         }
-        measure("matched");
+        measure("matched, one ambassador");
+        // equal ambassadors: the least recently matched goes first, so a poll's leads spread over all five
+        for (String name : List.of("Amy", "Bob", "Cat", "Dan")) {
+            ambassador(name, "Z", SPINAL_STENOSIS, LAMINECTOMY, 1);
+        }
+        db.sql("update ambassador set max_active = 1000").then().block();
+        measure("matched, five ambassadors");
         db.sql("update ambassador set active_matches = max_active").then().block();
         apply(poll(20));
         measure("wait-listed");

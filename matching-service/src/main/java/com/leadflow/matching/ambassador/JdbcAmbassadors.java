@@ -5,7 +5,9 @@ import static com.leadflow.platform.db.SqlValues.utc;
 import com.leadflow.matching.db.InLists;
 import com.leadflow.matching.db.JdbcRow;
 import com.leadflow.matching.seeker.MatchTarget;
+import com.leadflow.platform.db.ConsumerDatabase;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,10 +29,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcAmbassadors {
 
-    private final JdbcClient jdbc;
+    private final ConsumerDatabase db;
 
-    public JdbcAmbassadors(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public JdbcAmbassadors(ConsumerDatabase db) {
+        this.db = db;
     }
 
     /**
@@ -47,7 +50,7 @@ public class JdbcAmbassadors {
         Map<UUID, Ambassador> found = new LinkedHashMap<>();
         for (List<String> procedureList : procedureLists) {
             for (List<String> conditionList : conditionLists) {
-                jdbc.sql("select " + AmbassadorRepository.COLUMNS + """
+                db.jdbc().sql("select " + AmbassadorRepository.COLUMNS + """
                          from ambassador
                         where status = 'ACTIVE' and active_matches < max_active
                           and (procedure_code in (:procedures) or condition_code in (:conditions))""")
@@ -59,6 +62,10 @@ public class JdbcAmbassadors {
         return List.copyOf(found.values());
     }
 
+    private static final String TAKE_SLOTS = """
+            update ambassador set active_matches = active_matches + :slots, last_matched_at = :now
+            where id = :id and status = 'ACTIVE' and active_matches + :slots <= max_active""";
+
     /**
      * Takes {@code slots} of the ambassador's conversation slots if that many are free and the
      * ambassador is active, all or none.
@@ -66,14 +73,31 @@ public class JdbcAmbassadors {
      * @return whether they were taken; false when another visitor got there first
      */
     public boolean takeSlots(UUID id, int slots, Instant now) {
-        return jdbc.sql("""
-                update ambassador set active_matches = active_matches + :slots, last_matched_at = :now
-                where id = :id and status = 'ACTIVE' and active_matches + :slots <= max_active""")
-                .param("id", id).param("slots", slots).param("now", utc(now)).update() == 1;
+        return db.jdbc().sql(TAKE_SLOTS).param("id", id).param("slots", slots).param("now", utc(now)).update() == 1;
+    }
+
+    /** Slots to take of one ambassador, and when the last of them was chosen. */
+    public record SlotsToTake(UUID ambassadorId, int slots, Instant at) {
+    }
+
+    /**
+     * Takes slots of several ambassadors in one batch (one round trip), in the order given, each
+     * ambassador's all or none.
+     *
+     * @return whether every ambassador's slots were taken
+     */
+    public boolean takeSlots(List<SlotsToTake> takes) {
+        if (takes.isEmpty()) {
+            return true;
+        }
+        SqlParameterSource[] rows = takes.stream().map(take -> new MapSqlParameterSource()
+                .addValue("id", take.ambassadorId()).addValue("slots", take.slots()).addValue("now", utc(take.at())))
+                .toArray(SqlParameterSource[]::new);
+        return Arrays.stream(db.jdbcTemplate().batchUpdate(TAKE_SLOTS, rows)).allMatch(taken -> taken == 1);
     }
 
     public void giveSlotBack(UUID id) {
-        jdbc.sql("update ambassador set active_matches = active_matches - 1 where id = :id and active_matches > 0")
+        db.jdbc().sql("update ambassador set active_matches = active_matches - 1 where id = :id and active_matches > 0")
                 .param("id", id).update();
     }
 }

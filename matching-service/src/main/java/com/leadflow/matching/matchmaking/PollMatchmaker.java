@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * their order, against one read of their earlier matches and one read of the free ambassadors who
  * share something with any of them, instead of two reads per lead. The round keeps that view up
  * to date as it chooses slots, and takes them when it finishes with one conditional update per
- * ambassador (a round of one lead takes its slot at once, as {@link Matchmaker} does), so the
+ * ambassador, all in one batch (a round of one lead takes its slot at once, as {@link Matchmaker} does), so the
  * database never lets an ambassador be overfilled; a round that lost a race for a slot is applied
  * again lead by lead. It writes the new matches and the leads' new states together at its end.
  */
@@ -123,7 +123,7 @@ public class PollMatchmaker {
          * Proposes the first of {@code ranked} who still has a free slot, or wait-lists the lead. A
          * round of one lead takes the slot at once, trying the next ambassador when someone else got
          * there first. A round of many leads takes the slots it chose when it finishes, one statement
-         * per ambassador.
+         * per ambassador, in one batch.
          */
         public Seeker proposeFirstFree(Event<?> cause, Seeker seeker, List<ScoredAmbassador> ranked) {
             if (together && !ranked.isEmpty()) {
@@ -179,19 +179,20 @@ public class PollMatchmaker {
         }
 
         /**
-         * Takes the slots the round chose (in the order of the ambassadors' ids, so that transactions
+         * Takes the slots the round chose, in one batch (in the order of the ambassadors' ids, so that transactions
          * taking slots of the same ambassadors queue rather than deadlock), then writes the new matches
          * and the leads' new states. Should another transaction have taken some of those slots since
          * the round read the ambassadors, the round fails as a whole: it rolls back, and the platform
          * applies the poll's events again one per transaction, each lead in a round of its own.
          */
         public void finish() {
-            chosenSlots.forEach((id, slots) -> {
-                if (!ambassadors.takeSlots(id, slots.count(), slots.last())) {
-                    throw new ConcurrencyFailureException("Slots of an ambassador this poll chose were taken "
-                            + "meanwhile; the poll is applied again one lead at a time");
-                }
-            });
+            List<JdbcAmbassadors.SlotsToTake> takes = chosenSlots.entrySet().stream()
+                    .map(e -> new JdbcAmbassadors.SlotsToTake(e.getKey(), e.getValue().count(), e.getValue().last()))
+                    .toList();
+            if (!ambassadors.takeSlots(takes)) {
+                throw new ConcurrencyFailureException("Slots of an ambassador this poll chose were taken meanwhile; "
+                        + "the poll is applied again one lead at a time");
+            }
             matches.insert(proposed);
             seekers.save(List.copyOf(changes.values()));
         }

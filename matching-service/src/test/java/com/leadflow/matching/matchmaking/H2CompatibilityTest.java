@@ -81,7 +81,7 @@ class H2CompatibilityTest {
         matches = new MatchRepository(db);
         MatchStatusReporter status = new MatchStatusReporter(new Outbox(db, consumers, new OutboxRelaySignal()), clock);
         Matchmaker matchmaker = new Matchmaker(ambassadors, seekers, matches, status, clock);
-        JdbcAmbassadors jdbcAmbassadors = new JdbcAmbassadors(consumers.jdbc());
+        JdbcAmbassadors jdbcAmbassadors = new JdbcAmbassadors(consumers);
         JdbcSeekers jdbcSeekers = new JdbcSeekers(consumers);
         JdbcMatches jdbcMatches = new JdbcMatches(consumers.jdbc());
         Slots slots = new Slots(ambassadors, jdbcAmbassadors, new SweepRequests());
@@ -182,7 +182,7 @@ class H2CompatibilityTest {
         ambassadors.insert(new Ambassador(sciatica, "Ann", "B", Condition.SCIATICA, Procedure.MICRODISCECTOMY, 2020,
                 AgeBand.AGE_60_69, Gender.FEMALE, Set.of("en"), "TX", "America/Chicago", ContactMode.PHONE, 2, 0,
                 AmbassadorStatus.ACTIVE, LocalDate.of(2022, 1, 1), null), Clock.systemUTC().instant()).block();
-        JdbcAmbassadors slots = new JdbcAmbassadors(consumers.jdbc());
+        JdbcAmbassadors slots = new JdbcAmbassadors(consumers);
 
         assertThat(consumers.inTransaction(() -> slots.takeSlots(sciatica, 3, Clock.systemUTC().instant()))).isFalse();
         assertThat(ambassadors.findById(sciatica).block().activeMatches()).isZero();
