@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /**
- * Where leads and their stage changes reach outreach: the platform applies a poll per transaction,
- * each event once ({@code outreach.leads.submitted}, {@code outreach.leads.status}), together with
- * the messages it calls for (the message outbox) and the reports on the timeline. The sender is
+ * Where leads and their stage changes reach outreach: the platform applies a poll per JDBC transaction
+ * on the listener's thread, each event once ({@code outreach.leads.submitted}, {@code outreach.leads.status}),
+ * together with the messages it calls for (the message outbox) and the reports on the timeline, a
+ * whole poll in a few multi-row statements. The sender is
  * woken once the transaction committed, so it never looks for messages that are not there yet.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +35,8 @@ class LeadEventsListener {
             }
 
             @Override
-            public Mono<?> apply(List<Event<LeadSubmitted>> events) {
-                return planner.leadsSubmitted(events.stream().map(Event::value).toList());
+            public void apply(List<Event<LeadSubmitted>> events) {
+                planner.leadsSubmitted(events);
             }
         };
     }
@@ -52,8 +52,8 @@ class LeadEventsListener {
             }
 
             @Override
-            public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
-                return planner.statusesChanged(events.stream().map(Event::value).toList());
+            public void apply(List<Event<LeadStatusChanged>> events) {
+                planner.statusesChanged(events);
             }
         };
     }

@@ -1,7 +1,5 @@
 package com.leadflow.outreach.recipient;
 
-import static com.leadflow.platform.db.SqlValues.bind;
-import static com.leadflow.platform.db.SqlValues.bindEnum;
 import static com.leadflow.platform.db.SqlValues.enumOf;
 import static com.leadflow.platform.db.SqlValues.utc;
 
@@ -9,46 +7,82 @@ import com.leadflow.events.Condition;
 import com.leadflow.events.ContactChannel;
 import com.leadflow.events.ContactTime;
 import com.leadflow.events.Procedure;
+import com.leadflow.platform.db.ConsumerDatabase;
+import com.leadflow.platform.db.SqlRows;
 import io.r2dbc.spi.Readable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The recipients of each lead's messages; callers provide the transaction. */
+/**
+ * The recipients of each lead's messages; callers provide the transaction. Reactive (R2DBC) for the
+ * HTTP handlers; blocking (JDBC) for the consumers and the sender, many leads per statement.
+ */
 @Repository
 public class Recipients {
 
-    private final DatabaseClient db;
+    private static final String ROW = "(:lead#, :first#, :email#, :phone#, :zip#, :zone#, :language#, :channel#, :time#,"
+            + " :consent#, :version#, :sha#, :condition#, :procedure#, :at#)";
 
-    public Recipients(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final JdbcClient jdbc;
+
+    public Recipients(DatabaseClient db, ConsumerDatabase consumers) {
         this.db = db;
+        this.jdbc = consumers.jdbc();
     }
 
-    /** Stores a lead's recipient; a lead already known keeps what it had. */
-    public Mono<Boolean> add(Recipient r) {
-        var spec = db.sql("""
-                insert into recipient (lead_id, first_name, email, phone, zip_code, time_zone, language, preferred_channel,
-                    preferred_time, contact_consent, disclosure_version, disclosure_sha256, condition, procedure, submitted_at)
-                values (:lead, :first, :email, :phone, :zip, :zone, :language, :channel, :time, :consent, :version, :sha,
-                    :condition, :procedure, :at)
-                on conflict do nothing""")
-                .bind("lead", r.leadId()).bind("first", r.firstName()).bind("zip", r.zipCode())
-                .bind("language", r.language()).bind("channel", r.preferredChannel().name())
-                .bind("time", r.preferredTime().name()).bind("consent", r.contactConsent())
-                .bind("version", r.disclosureVersion()).bind("sha", r.disclosureSha256())
-                .bind("condition", r.condition().name()).bind("at", utc(r.submittedAt()));
-        spec = bind(spec, "email", r.email(), String.class);
-        spec = bind(spec, "phone", r.phone(), String.class);
-        spec = bind(spec, "zone", r.timeZone(), String.class);
-        spec = bindEnum(spec, "procedure", r.procedure());
-        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
+    /**
+     * Stores a poll's recipients in the caller's JDBC transaction, in multi-row statements; a lead
+     * already known keeps what it had.
+     */
+    public void addAll(List<Recipient> recipients) {
+        for (List<Recipient> chunk : SqlRows.chunks(recipients)) {
+            var spec = jdbc.sql("""
+                    insert into recipient (lead_id, first_name, email, phone, zip_code, time_zone, language,
+                        preferred_channel, preferred_time, contact_consent, disclosure_version, disclosure_sha256,
+                        condition, procedure, submitted_at)
+                    values\s""" + SqlRows.values(chunk.size(), ROW) + " on conflict do nothing");
+            for (int i = 0; i < chunk.size(); i++) {
+                Recipient r = chunk.get(i);
+                spec = spec.param("lead" + i, r.leadId()).param("first" + i, r.firstName())
+                        .param("email" + i, r.email(), Types.VARCHAR).param("phone" + i, r.phone(), Types.VARCHAR)
+                        .param("zip" + i, r.zipCode()).param("zone" + i, r.timeZone(), Types.VARCHAR)
+                        .param("language" + i, r.language()).param("channel" + i, r.preferredChannel().name())
+                        .param("time" + i, r.preferredTime().name()).param("consent" + i, r.contactConsent())
+                        .param("version" + i, r.disclosureVersion()).param("sha" + i, r.disclosureSha256())
+                        .param("condition" + i, r.condition().name())
+                        .param("procedure" + i, r.procedure() == null ? null : r.procedure().name(), Types.VARCHAR)
+                        .param("at" + i, utc(r.submittedAt()));
+            }
+            spec.update();
+        }
     }
 
     public Mono<Recipient> find(UUID leadId) {
         return db.sql("select * from recipient where lead_id = :lead").bind("lead", leadId).map(Recipients::read).one();
+    }
+
+    /** The known recipients of these leads (JDBC, one query), by lead id; a lead not known yet is absent. */
+    public Map<UUID, Recipient> findAll(Collection<UUID> leadIds) {
+        Map<UUID, Recipient> found = new HashMap<>();
+        if (leadIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select * from recipient where lead_id in (:leads)").param("leads", List.copyOf(leadIds))
+                .query(Recipients::fromRow).list().forEach(r -> found.put(r.leadId(), r));
+        return found;
     }
 
     /** The leads whose visitor gave this email address or phone number. */
@@ -70,5 +104,15 @@ public class Recipients {
                 Condition.valueOf(row.get("condition", String.class)),
                 enumOf(Procedure.class, row.get("procedure", String.class)),
                 row.get("submitted_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Recipient fromRow(ResultSet row, int n) throws SQLException {
+        return new Recipient(row.getObject("lead_id", UUID.class), row.getString("first_name"), row.getString("email"),
+                row.getString("phone"), row.getString("zip_code"), row.getString("time_zone"),
+                row.getString("language"), ContactChannel.valueOf(row.getString("preferred_channel")),
+                ContactTime.valueOf(row.getString("preferred_time")), row.getBoolean("contact_consent"),
+                row.getString("disclosure_version"), row.getString("disclosure_sha256"),
+                Condition.valueOf(row.getString("condition")), enumOf(Procedure.class, row.getString("procedure")),
+                row.getObject("submitted_at", OffsetDateTime.class).toInstant());
     }
 }
