@@ -6,7 +6,7 @@ import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.SubscriberRelationship;
 import com.leadflow.insurance.eligibility.Subscriber;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.ReactivePollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * lead once, a poll per transaction ({@code insurance.leads.submitted}); a check opened here is
  * queued for its first attempt in the same transaction.
  */
-public class LeadSubmittedListener implements PollHandler<LeadSubmitted> {
+public class LeadSubmittedListener implements ReactivePollHandler<LeadSubmitted> {
 
     private final CheckIntake intake;
 
@@ -44,7 +44,7 @@ public class LeadSubmittedListener implements PollHandler<LeadSubmitted> {
 
     @Override
     public Mono<?> apply(List<Event<LeadSubmitted>> events) {
-        return Event.each(events, event -> handle(event.value()));
+        return Event.eachReactive(events, event -> handle(event.value()));
     }
 
     private Mono<?> handle(LeadSubmitted lead) {

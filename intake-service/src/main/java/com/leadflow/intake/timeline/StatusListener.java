@@ -2,7 +2,7 @@ package com.leadflow.intake.timeline;
 
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.ReactivePollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * to the dead-letter topic alone; the rest of its poll is applied.
  */
 @Component
-class StatusListener implements PollHandler<LeadStatusChanged> {
+class StatusListener implements ReactivePollHandler<LeadStatusChanged> {
 
     private static final Logger log = LoggerFactory.getLogger(StatusListener.class);
 

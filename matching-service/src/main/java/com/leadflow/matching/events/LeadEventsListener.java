@@ -9,7 +9,7 @@ import com.leadflow.events.ReviewStatusDetails;
 import com.leadflow.matching.matchmaking.LeadMatching;
 import com.leadflow.matching.seeker.MatchTarget;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.ReactivePollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -29,18 +29,18 @@ import reactor.core.publisher.Mono;
 public class LeadEventsListener {
 
     @Bean
-    PollHandler<LeadSubmitted> leadSubmittedHandler(LeadMatching matching, Clock clock) {
-        return PollHandler.each(Topics.LEADS_SUBMITTED,
+    ReactivePollHandler<LeadSubmitted> leadSubmittedHandler(LeadMatching matching, Clock clock) {
+        return ReactivePollHandler.each(Topics.LEADS_SUBMITTED,
                 event -> matching.leadSubmitted(LeadTranslator.facts(event.value(), LocalDate.now(clock))));
     }
 
     @Bean
-    PollHandler<LeadStatusChanged> reviewOutcomeHandler(LeadMatching matching) {
+    ReactivePollHandler<LeadStatusChanged> reviewOutcomeHandler(LeadMatching matching) {
         return new ReviewOutcomes(matching);
     }
 
     /** Only completed reviews that found a candidate matter here; the rest (matching's own reports too) are skipped. */
-    private record ReviewOutcomes(LeadMatching matching) implements PollHandler<LeadStatusChanged> {
+    private record ReviewOutcomes(LeadMatching matching) implements ReactivePollHandler<LeadStatusChanged> {
 
         @Override
         public Topic<String, LeadStatusChanged> topic() {
@@ -68,7 +68,7 @@ public class LeadEventsListener {
 
         @Override
         public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
-            return Event.each(events, event -> {
+            return Event.eachReactive(events, event -> {
                 ReviewStatusDetails review = event.value().getReview();
                 return matching.reviewFoundCandidate(event.value().getLeadId(),
                         new MatchTarget(review.getCondition(), review.getRecommendedProcedure()));

@@ -67,7 +67,7 @@ class H2CompatibilityTest {
         ambassadors = new AmbassadorRepository(db);
         seekers = new SeekerRepository(db);
         matches = new MatchRepository(db);
-        MatchStatusReporter status = new MatchStatusReporter(new Outbox(db, new OutboxRelaySignal()), clock);
+        MatchStatusReporter status = new MatchStatusReporter(new Outbox(db, null, new OutboxRelaySignal()), clock);
         Matchmaker matchmaker = new Matchmaker(ambassadors, seekers, matches, status, clock);
         Slots slots = new Slots(ambassadors, new SweepRequests());
         leads = new LeadMatching(seekers, matches, matchmaker, status, slots, tx, clock);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.test.context.TestConfiguration;
-import reactor.core.publisher.Mono;
 
 /**
  * A consumer of {@code leads.status} as the services write them: a {@link PollHandler}, so the
@@ -41,8 +40,8 @@ public class RefusingStatusConsumer implements PollHandler<LeadStatusChanged> {
     }
 
     @Override
-    public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
-        return Event.each(events, event -> Mono.fromRunnable(() -> applied.add(event.key())));
+    public void apply(List<Event<LeadStatusChanged>> events) {
+        Event.each(events, event -> applied.add(event.key()));
     }
 
     /** How often the event of this lead was applied. */

@@ -4,6 +4,8 @@ import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.consumer.PollListeners;
+import com.leadflow.platform.consumer.ReactivePollHandler;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
 import com.leadflow.platform.db.RelayDatabase;
@@ -27,6 +29,7 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -59,8 +62,28 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public Outbox outbox(DatabaseClient db, OutboxRelaySignal signal) {
-        return new Outbox(db, signal);
+    public Outbox outbox(DatabaseClient db, ConsumerDatabase consumerDatabase, OutboxRelaySignal signal) {
+        return new Outbox(db, consumerDatabase, signal);
+    }
+
+    /**
+     * The JDBC pool of the service's blocking database work: its poll handlers' transactions and its
+     * worker threads. {@code leadflow.consumer.connections} (3 by default: each listener thread holds
+     * one while it applies a poll; the pool opens them as needed and keeps one) keeps the local stack's
+     * services, each with its R2DBC and relay pools beside it, under PostgreSQL's 100 connections.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public ConsumerDatabase consumerDatabase(Environment environment,
+            @Value("${leadflow.consumer.connections:3}") int connections) {
+        return ConsumerDatabase.of(environment, "consumers", connections);
+    }
+
+    /** Statements of the service's blocking work, on the {@link ConsumerDatabase}; they join its thread's transaction. */
+    @Bean
+    @ConditionalOnMissingBean
+    public JdbcClient consumerJdbcClient(ConsumerDatabase consumerDatabase) {
+        return consumerDatabase.jdbc();
     }
 
     /** The relay's JDBC pool: one connection for its batches, one for its housekeeping. */
@@ -89,15 +112,17 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
-        return new IdempotentConsumer(db, tx);
+    public IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx,
+            ConsumerDatabase consumerDatabase) {
+        return new IdempotentConsumer(db, tx, consumerDatabase);
     }
 
-    /** A listener for every {@link PollHandler} bean of the service. */
+    /** A listener for every {@link PollHandler} (and {@link ReactivePollHandler}) bean of the service. */
     @Bean
-    public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent,
+    public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers,
+            ObjectProvider<ReactivePollHandler<?>> reactiveHandlers, IdempotentConsumer idempotent,
             ObjectProvider<MeterRegistry> meters, Environment environment, Tracing tracing) {
-        return new PollListeners(handlers, idempotent,
+        return new PollListeners(handlers, reactiveHandlers, idempotent,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 environment.getRequiredProperty("spring.application.name"), tracing);
     }

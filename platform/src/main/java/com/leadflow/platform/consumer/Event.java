@@ -3,6 +3,7 @@ package com.leadflow.platform.consumer;
 import com.leadflow.platform.correlation.Correlation;
 import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
@@ -57,11 +58,25 @@ public record Event<V>(String key, V value, String eventId, String correlationId
     /**
      * Applies {@code work} to each event in turn, each with its own correlation id and span, so that the
      * events the work records (through the outbox) carry the correlation and trace of the event they answer.
-     * For handlers that write one event at a time within the poll's transaction.
+     * For the reactive handlers ({@link ReactivePollHandler}) that write one event at a time within the
+     * poll's transaction.
      */
-    public static <V> Mono<Void> each(List<Event<V>> events, Function<Event<V>, Mono<?>> work) {
+    public static <V> Mono<Void> eachReactive(List<Event<V>> events, Function<Event<V>, Mono<?>> work) {
         return Flux.fromIterable(events)
                 .concatMap(event -> event.correlated(Mono.defer(() -> work.apply(event))).then())
                 .then();
+    }
+
+    /**
+     * Applies {@code work} to each event in turn on this thread, each with its own correlation id and
+     * trace id in the logging MDC. For blocking handlers ({@link PollHandler}) that write one event at a
+     * time within the poll's transaction; the events they record name their cause
+     * ({@link com.leadflow.platform.outbox.Outbox#add(Event, com.leadflow.schemas.Topic, String,
+     * org.apache.avro.specific.SpecificRecord)}).
+     */
+    public static <V> void each(List<Event<V>> events, Consumer<Event<V>> work) {
+        for (Event<V> event : events) {
+            event.withMdc(() -> work.accept(event));
+        }
     }
 }

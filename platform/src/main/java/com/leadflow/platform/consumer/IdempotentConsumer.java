@@ -1,11 +1,13 @@
 package com.leadflow.platform.consumer;
 
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.kafka.EventHeaders;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,18 +23,73 @@ import reactor.core.publisher.Mono;
  *
  * <p>A whole poll is claimed at once ({@link #applyEachOnce}): one transaction, and a statement or
  * two to claim its event ids, instead of a transaction per record. Services do not call this
- * themselves: they write a {@link PollHandler}, and {@link PollConsumer} claims for it.
+ * themselves: they write a {@link PollHandler}, and {@link PollConsumer} claims for it, on JDBC
+ * ({@link #applyEachOnceJdbc}); the reactive form ({@link #applyEachOnce}) serves the
+ * {@link ReactivePollHandler}s not yet moved.
  */
 public class IdempotentConsumer {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String CLAIM_ONE =
+            "insert into processed_event (consumer, event_id) values (?, ?) on conflict do nothing";
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final ConsumerDatabase jdbc;
 
-    public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
+    public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx, ConsumerDatabase jdbc) {
         this.db = db;
         this.tx = tx;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs {@code work} once, in one JDBC transaction on this thread, for those of {@code records}
+     * whose events {@code consumer} has not applied before (of records that carry the same event id,
+     * only the first counts); {@code work} joins the transaction through the {@link ConsumerDatabase}.
+     * Nothing runs when every event was applied already. A poll of one event is claimed in one
+     * statement; a larger one in a query and a batch of inserts. Should another instance apply one of
+     * the same events at the same moment, the claim's primary key fails one of the two transactions,
+     * which is then retried and finds the event applied.
+     *
+     * @return the records whose events this call applied, in their order
+     */
+    public <K, V> List<ConsumerRecord<K, V>> applyEachOnceJdbc(String consumer, List<ConsumerRecord<K, V>> records,
+            Consumer<List<ConsumerRecord<K, V>>> work) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        List<String> eventIds = records.stream().map(IdempotentConsumer::eventId).distinct().toList();
+        return jdbc.inTransaction(() -> {
+            if (eventIds.size() == 1) {
+                int inserted = jdbc.jdbcTemplate().getJdbcTemplate().update(CLAIM_ONE, consumer, eventIds.get(0));
+                if (inserted == 0) {
+                    return List.<ConsumerRecord<K, V>>of();
+                }
+                List<ConsumerRecord<K, V>> first = List.of(records.get(0));
+                work.accept(first);
+                return first;
+            }
+            Set<String> claimed = new HashSet<>();
+            for (List<String> chunk : SqlRows.chunks(eventIds)) {
+                claimed.addAll(jdbc.jdbc()
+                        .sql("select event_id from processed_event where consumer = :consumer and event_id in (:ids)")
+                        .param("consumer", consumer)
+                        .param("ids", chunk)
+                        .query(String.class)
+                        .list());
+            }
+            List<ConsumerRecord<K, V>> fresh = records.stream().filter(record -> claimed.add(eventId(record))).toList();
+            if (fresh.isEmpty()) {
+                return fresh;
+            }
+            List<Object[]> claims = fresh.stream().map(record -> new Object[] {consumer, eventId(record)}).toList();
+            jdbc.jdbcTemplate().getJdbcTemplate()
+                    .batchUpdate("insert into processed_event (consumer, event_id) values (?, ?)", claims);
+            work.accept(fresh);
+            return fresh;
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.platform.tracing.Tracing;
+import com.leadflow.schemas.Topic;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
@@ -25,7 +26,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import reactor.core.Exceptions;
 
 /**
- * Applies a whole poll of one topic per database transaction, for one {@link PollHandler}.
+ * Applies a whole poll of one topic per database transaction, for one {@link PollHandler} (on JDBC)
+ * or {@link ReactivePollHandler} (on R2DBC).
  *
  * <p>A poll is screened first, in order: the first record that can never apply (unreadable, no
  * value, a value of another type, or rejected by {@link PollHandler#wants}) ends the part that is
@@ -44,7 +46,9 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     private static final LogAccessor LOG = new LogAccessor(PollConsumer.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** One of the two is set: the handler on JDBC, or one not yet moved off R2DBC. */
     private final PollHandler<V> handler;
+    private final ReactivePollHandler<V> reactive;
     private final String consumer;
     private final IdempotentConsumer idempotent;
     private final Class<V> valueType;
@@ -55,16 +59,29 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     private final Counter rejected;
     private final Tracing tracing;
     private final String group;
+    private final Topic<String, V> topic;
 
     PollConsumer(PollHandler<V> handler, String consumer, String group, IdempotentConsumer idempotent,
             MeterRegistry meters, Tracing tracing) {
+        this(handler, null, handler.topic(), consumer, group, idempotent, meters, tracing);
+    }
+
+    PollConsumer(ReactivePollHandler<V> reactive, String consumer, String group, IdempotentConsumer idempotent,
+            MeterRegistry meters, Tracing tracing) {
+        this(null, reactive, reactive.topic(), consumer, group, idempotent, meters, tracing);
+    }
+
+    private PollConsumer(PollHandler<V> handler, ReactivePollHandler<V> reactive, Topic<String, V> topic,
+            String consumer, String group, IdempotentConsumer idempotent, MeterRegistry meters, Tracing tracing) {
         this.tracing = tracing;
         this.group = group;
         this.handler = handler;
+        this.reactive = reactive;
+        this.topic = topic;
         this.consumer = consumer;
         this.idempotent = idempotent;
-        this.valueType = handler.topic().valueType();
-        Tags tags = Tags.of("topic", handler.topic().name(), "group", group, "consumer", consumer);
+        this.valueType = topic.valueType();
+        Tags tags = Tags.of("topic", topic.name(), "group", group, "consumer", consumer);
         this.polls = Timer.builder("leadflow.consumer.poll").description("A poll applied, its transaction included")
                 .tags(tags).register(meters);
         this.applied = events(meters, tags, "applied");
@@ -113,7 +130,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
             spans.add(span);
             try {
                 Event<V> event = read(record, span.getSpanContext());
-                if (handler.wants(event)) {
+                if (handler != null ? handler.wants(event) : reactive.wants(event)) {
                     events.add(event);
                     positions.put(event, i);
                     spans.pending(event, span);
@@ -211,8 +228,11 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         }
         List<ConsumerRecord<String, Object>> fresh;
         try {
-            fresh = idempotent.applyEachOnceBlocking(consumer, records,
-                    claimed -> handler.apply(claimed.stream().map(byRecord::get).toList()));
+            fresh = handler != null
+                    ? idempotent.applyEachOnceJdbc(consumer, records,
+                            claimed -> handler.apply(claimed.stream().map(byRecord::get).toList()))
+                    : idempotent.applyEachOnceBlocking(consumer, records,
+                            claimed -> reactive.apply(claimed.stream().map(byRecord::get).toList()));
         } catch (RuntimeException failure) {
             throw Exceptions.unwrap(failure) instanceof RuntimeException cause ? cause : failure;
         }
@@ -227,7 +247,11 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
             return;
         }
         try {
-            handler.committed(applied);
+            if (handler != null) {
+                handler.committed(applied);
+            } else {
+                reactive.committed(applied);
+            }
         } catch (RuntimeException failure) {
             LOG.warn(() -> consumer + ": after applying " + applied.size() + " event(s) the handler failed ("
                     + failure.getClass().getName() + ")");

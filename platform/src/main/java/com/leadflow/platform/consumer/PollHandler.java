@@ -2,13 +2,19 @@ package com.leadflow.platform.consumer;
 
 import com.leadflow.schemas.Topic;
 import java.util.List;
-import java.util.function.Function;
-import reactor.core.publisher.Mono;
+import java.util.function.Consumer;
 
 /**
  * What a service writes to consume a topic; the platform does the rest. Declare it as a bean and
  * the platform starts a listener for it ({@link PollListeners}): the topic from the catalog, the
  * service's consumer group, a whole poll applied per transaction, each event once, in order.
+ *
+ * <p>The poll's transaction is a JDBC one on the listener's thread (the platform's
+ * {@link com.leadflow.platform.db.ConsumerDatabase}): the handler writes with the platform's
+ * {@code JdbcClient} bean, whose statements join it, and records the events it causes with
+ * {@link com.leadflow.platform.outbox.Outbox#add}. A listener thread blocks on its database work
+ * anyway, and on JDBC a poll costs a fraction of the CPU R2DBC takes for the same statements (the
+ * README's "R2DBC against JDBC").
  *
  * <p>Throw {@link com.leadflow.platform.kafka.EventRejectedException} (from {@link #wants} or
  * {@link #apply}) for an event that can never apply: it goes to the dead-letter topic alone, with
@@ -21,8 +27,8 @@ import reactor.core.publisher.Mono;
  * @Component
  * class LeadSubmittedHandler implements PollHandler<LeadSubmitted> {
  *     public Topic<String, LeadSubmitted> topic() { return Topics.LEADS_SUBMITTED; }
- *     public Mono<?> apply(List<Event<LeadSubmitted>> events) {
- *         return Event.each(events, event -> admissions.leadSubmitted(event.value()));
+ *     public void apply(List<Event<LeadSubmitted>> events) {
+ *         Event.each(events, event -> admissions.leadSubmitted(event));
  *     }
  * }
  * }</pre>
@@ -34,10 +40,10 @@ public interface PollHandler<V> {
 
     /**
      * Applies the poll's events that were not applied before, in their order, inside the poll's one
-     * database transaction (which also claims their event ids). Write many rows per statement
-     * where the service can; {@link Event#each} applies them one after another.
+     * JDBC transaction (which also claimed their event ids). Write many rows per statement where the
+     * service can; {@link Event#each(List, Consumer)} applies them one after another.
      */
-    Mono<?> apply(List<Event<V>> events);
+    void apply(List<Event<V>> events);
 
     /**
      * Whether this event concerns the service at all, decided before the transaction from the event
@@ -52,7 +58,7 @@ public interface PollHandler<V> {
     }
 
     /** A handler that applies each event on its own, one after another, in the poll's transaction. */
-    static <V> PollHandler<V> each(Topic<String, V> topic, Function<Event<V>, Mono<?>> work) {
+    static <V> PollHandler<V> each(Topic<String, V> topic, Consumer<Event<V>> work) {
         return new PollHandler<>() {
             @Override
             public Topic<String, V> topic() {
@@ -60,8 +66,8 @@ public interface PollHandler<V> {
             }
 
             @Override
-            public Mono<?> apply(List<Event<V>> events) {
-                return Event.each(events, work);
+            public void apply(List<Event<V>> events) {
+                Event.each(events, work);
             }
         };
     }

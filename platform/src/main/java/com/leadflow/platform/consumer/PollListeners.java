@@ -25,15 +25,17 @@ import org.springframework.kafka.support.converter.MessageConverter;
 public class PollListeners implements KafkaListenerConfigurer {
 
     private final ObjectProvider<PollHandler<?>> handlers;
+    private final ObjectProvider<ReactivePollHandler<?>> reactiveHandlers;
     private final IdempotentConsumer idempotent;
     private final MeterRegistry meters;
     private final String service;
     private final Tracing tracing;
 
-    public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
-            String service, Tracing tracing) {
+    public PollListeners(ObjectProvider<PollHandler<?>> handlers, ObjectProvider<ReactivePollHandler<?>> reactiveHandlers,
+            IdempotentConsumer idempotent, MeterRegistry meters, String service, Tracing tracing) {
         this.tracing = tracing;
         this.handlers = handlers;
+        this.reactiveHandlers = reactiveHandlers;
         this.idempotent = idempotent;
         this.meters = meters;
         this.service = service;
@@ -56,14 +58,24 @@ public class PollListeners implements KafkaListenerConfigurer {
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         Set<String> names = new HashSet<>();
         handlers.orderedStream().forEach(handler -> {
-            String name = consumerName(service, handler.topic());
-            if (!names.add(name)) {
-                throw new IllegalStateException("Two poll handlers of " + service + " consume " + handler.topic()
-                        + "; one handler per topic");
-            }
+            String name = uniqueName(names, handler.topic());
             registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
                     new PollConsumer<>(handler, name, service, idempotent, meters, tracing)));
         });
+        reactiveHandlers.orderedStream().forEach(handler -> {
+            String name = uniqueName(names, handler.topic());
+            registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
+                    new PollConsumer<>(handler, name, service, idempotent, meters, tracing)));
+        });
+    }
+
+    private String uniqueName(Set<String> names, Topic<?, ?> topic) {
+        String name = consumerName(service, topic);
+        if (!names.add(name)) {
+            throw new IllegalStateException("Two poll handlers of " + service + " consume " + topic
+                    + "; one handler per topic");
+        }
+        return name;
     }
 
     /** A batch listener on one topic, built by the container factory like an annotated one. */

@@ -24,6 +24,14 @@ public final class RelayDatabase implements AutoCloseable {
 
     /** @param connections at most this many connections (the relay uses one at a time, its housekeeping another) */
     public static RelayDatabase of(Environment env, String poolName, int connections) {
+        return new RelayDatabase(pool(env, poolName, connections));
+    }
+
+    /**
+     * A HikariCP pool on the database and schema Flyway migrates, without auto-commit, opening its
+     * first connection when first asked and keeping one idle. Shared with {@link ConsumerDatabase}.
+     */
+    static HikariDataSource pool(Environment env, String poolName, int connections) {
         String url = env.getRequiredProperty("spring.flyway.url");
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
@@ -50,7 +58,7 @@ public final class RelayDatabase implements AutoCloseable {
         // a pool configured this way starts at its first getConnection: a service that never relays never connects
         HikariDataSource pool = new HikariDataSource();
         config.copyStateTo(pool);
-        return new RelayDatabase(pool);
+        return pool;
     }
 
     public DataSource dataSource() {

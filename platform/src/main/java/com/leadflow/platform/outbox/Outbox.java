@@ -1,13 +1,20 @@
 package com.leadflow.platform.outbox;
 
+import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.schemas.Topic;
+import io.opentelemetry.api.trace.SpanContext;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -25,15 +32,114 @@ import reactor.core.publisher.Mono;
  * (in chunks of {@link SqlRows}), in the order they were recorded: a poll that applies twenty
  * leads writes its twenty events in one statement rather than twenty. Should that insert fail,
  * the commit fails and the transaction rolls back as a whole.
+ *
+ * <p>Two forms, one table: {@link #record} for reactive work in an R2DBC transaction (HTTP
+ * handlers), {@link #add} for blocking work in a JDBC transaction of the {@link ConsumerDatabase}
+ * (poll handlers, worker threads), whose rows are written as one batch (pgjdbc rewrites it into
+ * multi-row inserts) before that transaction commits.
  */
 public class Outbox {
 
-    private final DatabaseClient db;
-    private final OutboxRelaySignal signal;
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, record_key, value_type, payload, correlation_id, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?)""";
 
-    public Outbox(DatabaseClient db, OutboxRelaySignal signal) {
+    private final DatabaseClient db;
+    private final ConsumerDatabase jdbc;
+    private final OutboxRelaySignal signal;
+    private final Object blockingKey = new Object();
+
+    public Outbox(DatabaseClient db, ConsumerDatabase jdbc, OutboxRelaySignal signal) {
         this.db = db;
+        this.jdbc = jdbc;
         this.signal = signal;
+    }
+
+    /**
+     * Adds an event caused by {@code cause} to the outbox, in the JDBC transaction this thread runs
+     * (a poll's, or {@link ConsumerDatabase#inTransaction}): it carries the cause's correlation id
+     * and continues its trace. Outside such a transaction it fails rather than publish a change
+     * that may never commit.
+     *
+     * @return the new event's id, which consumers use to apply it once
+     */
+    public <V extends SpecificRecord> UUID add(Event<?> cause, Topic<String, V> topic, String key, V event) {
+        return add(topic, key, event, cause.correlationId(), cause.span());
+    }
+
+    /**
+     * Adds an event to the outbox in the JDBC transaction this thread runs, with the correlation id
+     * and trace context of the work that caused it (either may be null: the relay then publishes the
+     * event without them).
+     */
+    public <V extends SpecificRecord> UUID add(Topic<String, V> topic, String key, V event, String correlationId,
+            SpanContext span) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox.add must run inside a database transaction");
+        }
+        UUID eventId = UUID.randomUUID();
+        blockingPending().add(new Row(eventId, topic.name(), key, event.getClass().getName(), AvroBinary.encode(event),
+                correlationId, span == null ? null : TraceParent.format(span)));
+        return eventId;
+    }
+
+    /** The rows this thread's JDBC transaction recorded so far; the first call registers their write at commit. */
+    private List<Row> blockingPending() {
+        @SuppressWarnings("unchecked")
+        List<Row> rows = (List<Row>) org.springframework.transaction.support.TransactionSynchronizationManager
+                .getResource(blockingKey);
+        if (rows != null) {
+            return rows;
+        }
+        List<Row> recorded = new ArrayList<>();
+        org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(blockingKey, recorded);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        writeBlocking(recorded);
+                    }
+
+                    @Override
+                    public void afterCommit() {
+                        signal.wakeUp();
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        org.springframework.transaction.support.TransactionSynchronizationManager
+                                .unbindResourceIfPossible(blockingKey);
+                    }
+                });
+        return recorded;
+    }
+
+    private void writeBlocking(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.jdbcTemplate().getJdbcTemplate().batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement insert, int i) throws SQLException {
+                Row row = rows.get(i);
+                insert.setObject(1, row.eventId());
+                insert.setString(2, row.topic());
+                insert.setString(3, row.key());
+                insert.setString(4, row.valueType());
+                insert.setBytes(5, row.payload());
+                insert.setString(6, row.correlationId());
+                if (row.traceparent() == null) {
+                    insert.setNull(7, Types.VARCHAR);
+                } else {
+                    insert.setString(7, row.traceparent());
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
     }
 
     /**

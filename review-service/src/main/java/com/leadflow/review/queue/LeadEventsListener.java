@@ -3,7 +3,7 @@ package com.leadflow.review.queue;
 import com.leadflow.events.ImagingAttached;
 import com.leadflow.events.LeadSubmitted;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.ReactivePollHandler;
 import com.leadflow.review.metrics.ReviewMetrics;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -22,22 +22,22 @@ import reactor.core.publisher.Mono;
 public class LeadEventsListener {
 
     @Bean
-    PollHandler<LeadSubmitted> leadSubmittedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
+    ReactivePollHandler<LeadSubmitted> leadSubmittedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
         return new Admitting<>(Topics.LEADS_SUBMITTED, admissions::leadSubmitted, metrics);
     }
 
     @Bean
-    PollHandler<ImagingAttached> imagingAttachedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
+    ReactivePollHandler<ImagingAttached> imagingAttachedHandler(ReviewAdmissions admissions, ReviewMetrics metrics) {
         return new Admitting<>(Topics.LEADS_IMAGING, admissions::imagingAttached, metrics);
     }
 
     /** Admits each event in turn, in the poll's transaction. */
     private record Admitting<V>(Topic<String, V> topic, Function<V, Mono<Void>> admit, ReviewMetrics metrics)
-            implements PollHandler<V> {
+            implements ReactivePollHandler<V> {
 
         @Override
         public Mono<?> apply(List<Event<V>> events) {
-            return Event.each(events, event -> admit.apply(event.value()));
+            return Event.eachReactive(events, event -> admit.apply(event.value()));
         }
 
         @Override
