@@ -6,7 +6,7 @@ import com.leadflow.outreach.delivery.Sender;
 import com.leadflow.outreach.message.OutreachPlanner;
 import com.leadflow.outreach.recipient.LeadRecipients;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.ReactivePollHandler;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class LeadEventsListener {
 
     @Bean
-    ReactivePollHandler<LeadSubmitted> leadSubmittedHandler(OutreachPlanner planner, Sender sender) {
+    PollHandler<LeadSubmitted> leadSubmittedHandler(OutreachPlanner planner, Sender sender) {
         return new Planning<>(Topics.LEADS_SUBMITTED, sender) {
             @Override
             public boolean wants(Event<LeadSubmitted> event) {
@@ -42,7 +42,7 @@ class LeadEventsListener {
     }
 
     @Bean
-    ReactivePollHandler<LeadStatusChanged> leadStatusHandler(OutreachPlanner planner, Sender sender) {
+    PollHandler<LeadStatusChanged> leadStatusHandler(OutreachPlanner planner, Sender sender) {
         return new Planning<>(Topics.LEADS_STATUS, sender) {
             // most reports call for no note: they are neither claimed nor applied
             @Override
@@ -67,7 +67,7 @@ class LeadEventsListener {
     }
 
     /** A handler whose applied events may have queued messages: the sender looks once they committed. */
-    private abstract static class Planning<V> implements ReactivePollHandler<V> {
+    private abstract static class Planning<V> implements PollHandler<V> {
 
         private final Topic<String, V> topic;
         private final Sender sender;
