@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Works through the due messages on one thread of its own: woken as soon as a consumer committed
  * new ones, and every {@code poll-every} for those due later (held for quiet hours, waiting for a
  * retry, or left by a sender that died), a batch of up to twenty at a time ({@link Delivery#deliverDue}).
- * Idle, it costs one indexed statement per poll.
+ * Idle, it costs one indexed statement (and its commit) per poll.
  */
 @Component
 public class Sender {

@@ -4,14 +4,14 @@ import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.outreach.recipient.Channel;
 import com.leadflow.platform.db.ConsumerDatabase;
-import com.leadflow.platform.db.SqlRows;
 import java.security.SecureRandom;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * The secrets in links sent to a visitor: 256 random bits each, kept only as a hash, so a link
  * works for whoever holds it and for nobody else, and cannot be rebuilt from the database.
  * The sender makes a batch's links first ({@link #create}) and stores them in one statement
- * ({@link #store}, JDBC) before any of its messages goes out; the link handlers redeem them (R2DBC).
+ * ({@link #store}, JDBC, one batch) before any of its messages goes out; the link handlers redeem them (R2DBC).
  */
 @Repository
 public class AccessTokens {
@@ -36,14 +36,13 @@ public class AccessTokens {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ROW = "(:hash#, :purpose#, :message#, :lead#, :channel#, :address#, :now#, :expires#)";
 
     private final DatabaseClient db;
-    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
     public AccessTokens(DatabaseClient db, ConsumerDatabase consumers) {
         this.db = db;
-        this.jdbc = consumers.jdbc();
+        this.batch = consumers.jdbcTemplate().getJdbcTemplate();
     }
 
     /** A new secret for a link; it opens nothing until {@link #store}d. */
@@ -55,23 +54,19 @@ public class AccessTokens {
         return new Issued(token, new Grant(purpose, messageId, leadId, channel, addressSha256), now, expiresAt);
     }
 
-    /** Stores links' hashes in the caller's JDBC transaction, in multi-row statements. */
+    /** Stores links' hashes in the caller's JDBC transaction, as one batch (pgjdbc sends it as multi-row inserts). */
     public void store(List<Issued> issued) {
-        for (List<Issued> chunk : SqlRows.chunks(issued)) {
-            var spec = jdbc.sql("""
-                    insert into access_token (token_sha256, purpose, message_id, lead_id, channel, address_sha256,
-                        created_at, expires_at) values\s""" + SqlRows.values(chunk.size(), ROW));
-            for (int i = 0; i < chunk.size(); i++) {
-                Issued link = chunk.get(i);
-                Grant grant = link.grant();
-                spec = spec.param("hash" + i, Addresses.sha256(link.token())).param("purpose" + i, grant.purpose().name())
-                        .param("message" + i, grant.messageId()).param("lead" + i, grant.leadId())
-                        .param("channel" + i, grant.channel().name())
-                        .param("address" + i, grant.addressSha256(), Types.VARCHAR)
-                        .param("now" + i, utc(link.createdAt())).param("expires" + i, utc(link.expiresAt()));
-            }
-            spec.update();
+        if (issued.isEmpty()) {
+            return;
         }
+        batch.batchUpdate("""
+                insert into access_token (token_sha256, purpose, message_id, lead_id, channel, address_sha256,
+                    created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)""", issued.stream().map(link -> {
+                    Grant grant = link.grant();
+                    return new Object[] {Addresses.sha256(link.token()), grant.purpose().name(), grant.messageId(),
+                            grant.leadId(), grant.channel().name(), new SqlParameterValue(Types.VARCHAR, grant.addressSha256()),
+                            utc(link.createdAt()), utc(link.expiresAt())};
+                }).toList());
     }
 
     /** The grant of a link that is known, of this purpose and not expired at {@code now}. */

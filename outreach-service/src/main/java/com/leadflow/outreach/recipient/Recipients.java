@@ -8,7 +8,6 @@ import com.leadflow.events.ContactChannel;
 import com.leadflow.events.ContactTime;
 import com.leadflow.events.Procedure;
 import com.leadflow.platform.db.ConsumerDatabase;
-import com.leadflow.platform.db.SqlRows;
 import io.r2dbc.spi.Readable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -32,42 +33,38 @@ import reactor.core.publisher.Mono;
 @Repository
 public class Recipients {
 
-    private static final String ROW = "(:lead#, :first#, :email#, :phone#, :zip#, :zone#, :language#, :channel#, :time#,"
-            + " :consent#, :version#, :sha#, :condition#, :procedure#, :at#)";
-
     private final DatabaseClient db;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
     public Recipients(DatabaseClient db, ConsumerDatabase consumers) {
         this.db = db;
         this.jdbc = consumers.jdbc();
+        this.batch = consumers.jdbcTemplate().getJdbcTemplate();
     }
 
     /**
-     * Stores a poll's recipients in the caller's JDBC transaction, in multi-row statements; a lead
-     * already known keeps what it had.
+     * Stores a poll's recipients in the caller's JDBC transaction, as one batch (pgjdbc sends it as
+     * multi-row inserts); a lead already known keeps what it had.
      */
     public void addAll(List<Recipient> recipients) {
-        for (List<Recipient> chunk : SqlRows.chunks(recipients)) {
-            var spec = jdbc.sql("""
-                    insert into recipient (lead_id, first_name, email, phone, zip_code, time_zone, language,
-                        preferred_channel, preferred_time, contact_consent, disclosure_version, disclosure_sha256,
-                        condition, procedure, submitted_at)
-                    values\s""" + SqlRows.values(chunk.size(), ROW) + " on conflict do nothing");
-            for (int i = 0; i < chunk.size(); i++) {
-                Recipient r = chunk.get(i);
-                spec = spec.param("lead" + i, r.leadId()).param("first" + i, r.firstName())
-                        .param("email" + i, r.email(), Types.VARCHAR).param("phone" + i, r.phone(), Types.VARCHAR)
-                        .param("zip" + i, r.zipCode()).param("zone" + i, r.timeZone(), Types.VARCHAR)
-                        .param("language" + i, r.language()).param("channel" + i, r.preferredChannel().name())
-                        .param("time" + i, r.preferredTime().name()).param("consent" + i, r.contactConsent())
-                        .param("version" + i, r.disclosureVersion()).param("sha" + i, r.disclosureSha256())
-                        .param("condition" + i, r.condition().name())
-                        .param("procedure" + i, r.procedure() == null ? null : r.procedure().name(), Types.VARCHAR)
-                        .param("at" + i, utc(r.submittedAt()));
-            }
-            spec.update();
+        if (recipients.isEmpty()) {
+            return;
         }
+        batch.batchUpdate("""
+                insert into recipient (lead_id, first_name, email, phone, zip_code, time_zone, language,
+                    preferred_channel, preferred_time, contact_consent, disclosure_version, disclosure_sha256,
+                    condition, procedure, submitted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", recipients.stream().map(r -> new Object[] {r.leadId(), r.firstName(),
+                        text(r.email()), text(r.phone()), r.zipCode(), text(r.timeZone()), r.language(),
+                        r.preferredChannel().name(), r.preferredTime().name(), r.contactConsent(),
+                        r.disclosureVersion(), r.disclosureSha256(), r.condition().name(),
+                        text(r.procedure() == null ? null : r.procedure().name()), utc(r.submittedAt())}).toList());
+    }
+
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
     }
 
     public Mono<Recipient> find(UUID leadId) {
