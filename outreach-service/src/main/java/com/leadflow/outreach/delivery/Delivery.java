@@ -2,6 +2,7 @@ package com.leadflow.outreach.delivery;
 
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.outreach.config.OutreachProperties;
+import com.leadflow.outreach.email.EmailGateway;
 import com.leadflow.outreach.link.AccessTokens;
 import com.leadflow.outreach.link.Addresses;
 import com.leadflow.outreach.link.StatusLinks;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  * lease (so no other sender has them), one reads their recipients, one their addresses'
  * suppressions, one stores the links they carry (committed before any goes out, so a link works
  * the moment its message arrives), and one transaction records every outcome with its report on
- * the timeline, in the messages' order. Two messages to the same address never share a batch: the
+ * the timeline, in the messages' order. Its emails share one connection to the mail server. Two messages to the same address never share a batch: the
  * later one is given back and goes in the next, after the earlier one's outcome (a bounce that
  * suppresses the address, say) is committed, exactly as when messages went one by one. Messages
  * not sent within half the lease are given back too, so a lease never runs out while its message
@@ -121,38 +122,44 @@ public class Delivery {
             database.inTransaction(() -> tokens.store(links));
         }
 
-        for (Sending s : sending) {
-            if (batch.givenBack(s.index())) {
-                continue;
-            }
-            if (clock.instant().isAfter(sendBy)) {
-                batch.giveBack(s.index());
-                continue;
-            }
-            Dispatch.Sent sent;
-            try {
-                sent = dispatch.send(s.ready());
-            } catch (RuntimeException e) {
-                leftLeased(s.message(), e);
-                continue;
-            }
-            Message planned = s.message();
-            if (sent.result() instanceof SendResult.Accepted accepted) {
-                batch.finish(s.index(), planned, MessageState.SENT, null, accepted.providerId(),
-                        reports.sent(planned, sent.how()));
-            } else if (sent.result() instanceof SendResult.Transient failure) {
-                retryOrFail(batch, s.index(), planned, now, failure.reason());
-            } else if (sent.result() instanceof SendResult.Permanent failure) {
-                if (failure.badAddress()) {
-                    batch.suppress(s.address());
-                }
-                batch.finish(s.index(), planned, MessageState.FAILED, failure.reason(), null,
-                        reports.failed(planned, failure.reason()));
+        try (EmailGateway.Connection smtp = dispatch.mailConnection()) {
+            for (Sending s : sending) {
+                send(batch, s, smtp, sendBy, now);
             }
         }
 
         database.inTransaction(batch::record);
         return taken.leased().size() == limit || batch.gaveBackAfterWork();
+    }
+
+    private void send(Batch batch, Sending s, EmailGateway.Connection smtp, Instant sendBy, Instant now) {
+        if (batch.givenBack(s.index())) {
+            return;
+        }
+        if (clock.instant().isAfter(sendBy)) {
+            batch.giveBack(s.index());
+            return;
+        }
+        Dispatch.Sent sent;
+        try {
+            sent = dispatch.send(s.ready(), smtp);
+        } catch (RuntimeException e) {
+            leftLeased(s.message(), e);
+            return;
+        }
+        Message planned = s.message();
+        if (sent.result() instanceof SendResult.Accepted accepted) {
+            batch.finish(s.index(), planned, MessageState.SENT, null, accepted.providerId(),
+                    reports.sent(planned, sent.how()));
+        } else if (sent.result() instanceof SendResult.Transient failure) {
+            retryOrFail(batch, s.index(), planned, now, failure.reason());
+        } else if (sent.result() instanceof SendResult.Permanent failure) {
+            if (failure.badAddress()) {
+                batch.suppress(s.address());
+            }
+            batch.finish(s.index(), planned, MessageState.FAILED, failure.reason(), null,
+                    reports.failed(planned, failure.reason()));
+        }
     }
 
     /**

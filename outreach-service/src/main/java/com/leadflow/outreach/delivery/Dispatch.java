@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * together: {@link #prepare} asks intake for the visitor's status link (it never rides on a topic;
  * when intake cannot answer the message waits and tries again) and makes the secret of the link the
  * message carries; the caller stores the batch's links (and commits them, so they work the moment a
- * message arrives) and then {@link #send}s each. The kit's PDF is made at sending, for this visitor.
+ * message arrives) and then {@link #send}s each, the emails over one connection. The kit's PDF is made at sending, for this visitor.
  */
 @Component
 public class Dispatch {
@@ -71,8 +71,13 @@ public class Dispatch {
         return new Ready(message, to, statusUrl, link);
     }
 
-    /** Sends a prepared message; its link must have been stored. */
-    public Sent send(Ready ready) {
+    /** A connection to the mail server for a batch's emails; close it when the batch is sent. */
+    public EmailGateway.Connection mailConnection() {
+        return email.connection();
+    }
+
+    /** Sends a prepared message, an email over {@code smtp}; its link must have been stored. */
+    public Sent send(Ready ready, EmailGateway.Connection smtp) {
         Message message = ready.message();
         Recipient to = ready.to();
         String language = to.locale().getLanguage().equals("es") ? "Spanish" : "English";
@@ -80,7 +85,7 @@ public class Dispatch {
             byte[] pdf = message.kind() == MessageKind.INFO_KIT ? kit.render(to) : null;
             Email composed = composer.email(message.kind(), to, link("/unsubscribe/", ready.link().token()),
                     ready.statusUrl(), pdf, message.id());
-            return new Sent(email.send(composed), pdf == null ? "by email (" + language + ")"
+            return new Sent(smtp.send(composed), pdf == null ? "by email (" + language + ")"
                     : "by email with the PDF attached (" + language + ")");
         }
         String kitUrl = ready.link() == null ? null : link("/kit/", ready.link().token());

@@ -24,7 +24,6 @@ import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.outbox.OutboxRelaySignal;
 import io.r2dbc.spi.ConnectionFactories;
-import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * and the sender working the messages those leads call for, in batches of 20 and of 1 (the shape a
  * message had when the sender went one by one), texts to the simulated gateway so that no mail
  * server is in the numbers. Then the SMTP side alone: 20 emails to an in-process GreenMail, one
- * connection each (as {@code EmailGateway} sends) against one connection for all 20. Not a test:
+ * connection each against one connection for all 20 (a batch's {@code EmailGateway.Connection}). Not a test:
  * run it by hand ({@code java -cp <test classpath> ...SenderCostMeasurement}); it reports client CPU
  * (this thread), the PostgreSQL backend's CPU (from /proc, PostgreSQL on this machine) and wall
  * time, per message, the median of its rounds.
@@ -157,25 +156,14 @@ public final class SenderCostMeasurement {
                             "http://localhost/unsubscribe/x", null, null, UUID.randomUUID()));
                 }
                 double[] one = measure(-1, () -> {
-                    emails.forEach(gateway::send);
+                    emails.forEach(gateway::send); // a connection each, as before the sender's batches
                     return emails.size();
                 });
                 double[] all = measure(-1, () -> {
-                    MimeMessage[] composed = emails.stream().map(e -> {
-                        MimeMessage m = mail.createMimeMessage();
-                        try {
-                            var helper = new org.springframework.mail.javamail.MimeMessageHelper(m, true, "UTF-8");
-                            helper.setFrom("care@leadflow.example");
-                            helper.setTo(e.to());
-                            helper.setSubject(e.subject());
-                            helper.setText(e.text(), e.html());
-                        } catch (jakarta.mail.MessagingException x) {
-                            throw new IllegalStateException(x);
-                        }
-                        return m;
-                    }).toArray(MimeMessage[]::new);
-                    mail.send(composed);
-                    return composed.length;
+                    try (EmailGateway.Connection connection = gateway.connection()) {
+                        emails.forEach(connection::send);
+                    }
+                    return emails.size();
                 });
                 if (round > 0) {
                     each.add(one);
