@@ -42,15 +42,19 @@ import org.springframework.stereotype.Component;
  * Transient failures retry with exponential backoff; permanent ones end the message with the
  * reason, and an address refused outright is suppressed.
  *
- * <p>A batch costs a handful of statements however many messages it holds: one takes them with a
- * lease (so no other sender has them), one reads their recipients, one their addresses'
- * suppressions, one stores the links they carry (committed before any goes out, so a link works
- * the moment its message arrives), and one transaction records every outcome with its report on
- * the timeline, in the messages' order. Its emails share one connection to the mail server. Two messages to the same address never share a batch: the
- * later one is given back and goes in the next, after the earlier one's outcome (a bounce that
- * suppresses the address, say) is committed, exactly as when messages went one by one. Messages
- * not sent within half the lease are given back too, so a lease never runs out while its message
- * is still to be sent here.
+ * <p>A batch costs three short JDBC transactions however many messages it holds, where one message
+ * used to cost seven R2DBC round trips: the first takes the messages with a lease (one statement, so
+ * no other sender has them) and reads their recipients and their addresses' suppressions; the
+ * second stores the links they carry (committed before any goes out, so a link works the moment its
+ * message arrives); the third records every outcome with its report on the timeline, in the
+ * messages' order. Its emails share one connection to the mail server.
+ *
+ * <p>Each message's outcome is what it was when messages went one by one. So that a message still
+ * sees what an earlier one did (a bounce that suppresses the address, say), a message to an address
+ * an earlier message of the batch went to, or of a lead one of whose messages was given back, is
+ * given back itself (its lease lifted at once) and goes in the next batch, after the earlier one's
+ * outcome is committed; each lead's messages keep their order. Messages not sent within half the
+ * lease are given back too, so a lease never runs out while its message is still to be sent here.
  *
  * <p>Should the sender die between sending and recording, the batch's leases run out and its
  * messages are sent again: delivery is at least once, as it always was (an email's Message-ID
