@@ -26,6 +26,8 @@ import com.leadflow.outreach.recipient.Channel;
 import com.leadflow.outreach.recipient.Consent;
 import com.leadflow.outreach.recipient.Recipients;
 import com.leadflow.outreach.sms.SimulatedSmsGateway;
+import com.leadflow.outreach.sms.SmsGateway;
+import com.leadflow.outreach.delivery.SendResult;
 import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.outbox.Outbox;
@@ -42,8 +44,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.env.MockEnvironment;
@@ -59,15 +61,18 @@ class H2CompatibilityTest {
     /** Noon in Dallas: no quiet hours in the way. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T18:00:00Z"), ZoneOffset.UTC);
 
-    private static ConsumerDatabase database;
-    private static Recipients recipients;
-    private static Suppressions suppressions;
-    private static OutreachPlanner planner;
-    private static Delivery delivery;
-    private static SimulatedSmsGateway sms;
+    private ConsumerDatabase database;
+    private Recipients recipients;
+    private Suppressions suppressions;
+    private OutreachPlanner planner;
+    private Delivery delivery;
+    private SimulatedSmsGateway sms;
+    /** Numbers the gateway refuses outright, as a carrier refuses a number that does not exist. */
+    private final Set<String> refused = new java.util.HashSet<>();
+    private final List<String> tried = new java.util.ArrayList<>();
 
-    @BeforeAll
-    static void migrate() {
+    @BeforeEach
+    void migrate() {
         String name = "outreach_" + UUID.randomUUID().toString().substring(0, 8);
         String url = "jdbc:h2:mem:" + name + OPTIONS;
         Flyway.configure().dataSource(url, "sa", "")
@@ -91,15 +96,21 @@ class H2CompatibilityTest {
         Consent consent = new Consent(Set.of(TestLeads.TEXT_DISCLOSURE));
         planner = new OutreachPlanner(recipients, messages, reports, consent, CLOCK);
         sms = new SimulatedSmsGateway(CLOCK);
+        SmsGateway gateway = (to, body, messageId) -> {
+            tried.add(to);
+            return refused.contains(to) ? new SendResult.Permanent("the number does not exist", true)
+                    : sms.send(to, body, messageId);
+        };
         Dispatch dispatch = new Dispatch(new Composer(properties.practice()), new KitPdf(properties.practice()),
-                new EmailGateway(new JavaMailSenderImpl(), "care@leadflow.example"), sms, StatusLinks.none(), properties);
+                new EmailGateway(new JavaMailSenderImpl(), "care@leadflow.example"), gateway, StatusLinks.none(),
+                properties);
         delivery = new Delivery(messages, recipients, suppressions, consent,
                 new SendingWindow(LocalTime.of(8, 0), LocalTime.of(21, 0)), dispatch,
                 new AccessTokens(db, database), reports, database, properties, CLOCK);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         database.close();
     }
 
@@ -137,17 +148,38 @@ class H2CompatibilityTest {
         assertThat(count("select count(*) from message where leased_until is not null and state = 'SENT'")).isZero();
     }
 
+    @Test
+    void aNumberRefusedInABatchIsNotTriedAgainForTheNextMessageToIt() {
+        String shared = TestLeads.phone();
+        refused.add(shared);
+        LeadSubmitted first = TestLeads.lead(null, shared, List.of(ServiceType.CALL_BACK)).build();
+        LeadSubmitted second = TestLeads.lead(null, shared, List.of(ServiceType.CALL_BACK)).build();
+        database.inTransaction(() -> planner.leadsSubmitted(List.of(event(first), event(second))));
+
+        while (delivery.deliverDue(20)) {
+            // the second message waits for the batch after the first, to the same number
+        }
+
+        // as when messages went one by one: the refusal suppressed the number before the second was tried
+        assertThat(tried).containsExactly(shared);
+        assertThat(states()).extracting(state -> state.substring(state.indexOf(' ') + 1))
+                .containsExactlyInAnyOrder("CONFIRMATION FAILED", "CONFIRMATION SUPPRESSED");
+        assertThat(database.jdbc().sql("select reason from message where state = 'SUPPRESSED'").query(String.class)
+                .single()).isEqualTo(Suppressions.Reason.UNDELIVERABLE.words());
+        assertThat(count("select count(*) from suppression where reason = 'UNDELIVERABLE'")).isEqualTo(1);
+    }
+
     private static String noteKind() {
         return com.leadflow.outreach.message.MessageKind.noteFor(LeadStatus.REVIEW_COMPLETED).orElseThrow().name();
     }
 
-    private static List<String> states() {
+    private List<String> states() {
         return database.jdbc().sql("select lead_id, kind, state from message")
                 .query((row, n) -> row.getString("lead_id") + " " + row.getString("kind") + " " + row.getString("state"))
                 .list();
     }
 
-    private static long count(String sql) {
+    private long count(String sql) {
         return database.inTransaction(() -> database.jdbc().sql(sql).query(Long.class).single());
     }
 
