@@ -47,8 +47,8 @@ record BenchmarkOptions(
         --rates <r1,r2,...>      offered leads per second, one step each (default 10,20,30,40,50,75,100,150,200,
                                  300,500,750,1000; it stops after the first the stack does not sustain)
         --step-seconds <s>       length of each step (default 60)
-        --warmup-seconds <s>     unmeasured load first, so the JVMs have compiled the hot paths (default 90)
-        --warmup-rate <r>        its rate (default 10)
+        --warmup-seconds <s>     unmeasured load first, so the JVMs have compiled the hot paths (default 150)
+        --warmup-rate <r>        its rate (default 20: 3,000 leads, enough for C2 to compile what a lead runs)
         --drain-seconds <s>      how long after a step its leads may take to reach every stage (default 60)
         --burst-seconds <s>      after the steps, twice the highest sustained rate for this long, then half
                                  of it for as long (default 60; 0 for none)
@@ -70,8 +70,8 @@ record BenchmarkOptions(
     Deque<String> queue = new ArrayDeque<>(List.of(args));
     List<Integer> rates = List.of(10, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000);
     int step = 60;
-    int warmup = 90;
-    int warmupRate = 10;
+    int warmup = 150;
+    int warmupRate = 20;
     int drain = 60;
     int burst = Targets.BURST_SECONDS;
     int maxInFlight = 2000;

@@ -2,11 +2,14 @@ package com.leadflow.intake.imaging;
 
 import com.leadflow.events.ImagingFormat;
 import com.leadflow.events.ImagingModality;
+import com.leadflow.platform.db.Columns;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -15,14 +18,17 @@ import reactor.core.publisher.Mono;
 /**
  * The imaging tables: which file or study belongs to which lead, a study's series, and where the
  * bytes are. A study's instances are stored under {@link #instanceKey} and need no rows of their own.
+ * Uploads and reads run on R2DBC; attaching to a new lead on JDBC, in the submission's transaction.
  */
 @Repository
 public class ImagingRecords {
 
     private final DatabaseClient db;
+    private final JdbcClient jdbc;
 
-    public ImagingRecords(DatabaseClient db) {
+    public ImagingRecords(DatabaseClient db, JdbcClient jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
     /** Where instance {@code instance} of series {@code series} of a study is stored. */
@@ -75,13 +81,19 @@ public class ImagingRecords {
 
     /**
      * Gives a file uploaded with the form to the lead it was uploaded for; a file already given to
-     * a lead, or unknown, yields nothing.
+     * a lead, or unknown, yields nothing. On JDBC, in the calling thread's transaction (the submission's).
      */
-    public Mono<StoredImaging> attachUnclaimed(UUID imagingId, UUID leadId) {
-        return db.sql("update imaging set lead_id = :lead where id = :id and lead_id is null")
-                .bind("lead", leadId).bind("id", imagingId)
-                .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 0 ? Mono.<StoredImaging>empty() : find(imagingId));
+    public Optional<StoredImaging> attachUnclaimed(UUID imagingId, UUID leadId) {
+        int attached = jdbc.sql("update imaging set lead_id = :lead where id = :id and lead_id is null")
+                .param("lead", leadId).param("id", imagingId)
+                .update();
+        if (attached == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from imaging where id = :id").param("id", imagingId)
+                .query((row, n) -> imaging(Columns.of(row))).optional()
+                .map(imaging -> imaging.withSeries(jdbc.sql(SERIES).param("id", imagingId)
+                        .query((row, n) -> series(Columns.of(row))).list()));
     }
 
     /** A lead's imaging, oldest upload first (the care manager's lead detail lists it). */
@@ -99,17 +111,24 @@ public class ImagingRecords {
                 .flatMap(imaging -> series(imagingId).collectList().map(imaging::withSeries));
     }
 
+    private static final String SERIES = "select * from imaging_series where imaging_id = :id order by series_index";
+
     private Flux<StoredSeries> series(UUID imagingId) {
-        return db.sql("select * from imaging_series where imaging_id = :id order by series_index")
-                .bind("id", imagingId)
-                .map(row -> new StoredSeries(row.get("series_index", Integer.class), row.get("series_uid", String.class),
-                        row.get("series_number", Integer.class), row.get("modality", String.class),
-                        row.get("description", String.class), row.get("body_part", String.class),
-                        row.get("image_count", Integer.class)))
-                .all();
+        return db.sql(SERIES).bind("id", imagingId).map(row -> series(row::get)).all();
+    }
+
+    private static StoredSeries series(Columns row) {
+        return new StoredSeries(row.get("series_index", Integer.class), row.get("series_uid", String.class),
+                row.get("series_number", Integer.class), row.get("modality", String.class),
+                row.get("description", String.class), row.get("body_part", String.class),
+                row.get("image_count", Integer.class));
     }
 
     private static StoredImaging imaging(Readable row) {
+        return imaging(row::get);
+    }
+
+    private static StoredImaging imaging(Columns row) {
         return new StoredImaging(
                 row.get("id", UUID.class),
                 row.get("lead_id", UUID.class),

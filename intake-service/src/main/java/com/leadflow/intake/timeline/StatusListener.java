@@ -2,7 +2,7 @@ package com.leadflow.intake.timeline;
 
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.ReactivePollHandler;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -10,7 +10,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Projects {@code leads.status} into the timeline ({@code intake.leads.status}): the platform
@@ -23,7 +22,7 @@ import reactor.core.publisher.Mono;
  * to the dead-letter topic alone; the rest of its poll is applied.
  */
 @Component
-class StatusListener implements ReactivePollHandler<LeadStatusChanged> {
+class StatusListener implements PollHandler<LeadStatusChanged> {
 
     private static final Logger log = LoggerFactory.getLogger(StatusListener.class);
 
@@ -47,12 +46,13 @@ class StatusListener implements ReactivePollHandler<LeadStatusChanged> {
     }
 
     @Override
-    public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
+    public void apply(List<Event<LeadStatusChanged>> events) {
         List<Timeline.Step> steps = events.stream().map(event -> Timeline.report(event.value())).toList();
-        return timeline.unknown(steps.stream().map(Timeline.Step::leadId).toList())
-                .flatMap(unknown -> unknown.isEmpty() ? timeline.record(steps)
-                        // the mechanism applies the poll again one report at a time to find which
-                        : Mono.error(new EventRejectedException("leadId names no lead known to intake")));
+        if (!timeline.unknown(steps.stream().map(Timeline.Step::leadId).toList()).isEmpty()) {
+            // the mechanism applies the poll again one report at a time to find which
+            throw new EventRejectedException("leadId names no lead known to intake");
+        }
+        timeline.record(steps);
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.sql.Types;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -30,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Steps are written as sets: many of them in four statements (history, new stages, later
  * stages, the leads' current stage), so a listener that applies a whole poll pays for four, not
- * four per report.
+ * four per report. The status listener writes them on JDBC, in its poll's transaction
+ * ({@link #record}); intake's own steps, taken in HTTP requests, on R2DBC. Both run the same
+ * statements with the same parameters ({@link #stageParameters}).
  */
 @Repository
 public class Timeline {
@@ -38,11 +45,13 @@ public class Timeline {
     private static final int MAX_SUMMARY = 500;
 
     private final DatabaseClient db;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
 
-    public Timeline(DatabaseClient db, Clock clock, JsonMapper json) {
+    public Timeline(DatabaseClient db, JdbcClient jdbc, Clock clock, JsonMapper json) {
         this.db = db;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
     }
@@ -79,13 +88,15 @@ public class Timeline {
     /**
      * A new lead's first step, in the lead's own transaction: its history entry and its stage.
      * The lead row was inserted showing this very stage as its current one, so no stage or lead
-     * can need updating yet: two statements where {@link #record} takes four.
+     * can need updating yet: two statements where {@link #record} takes four. On JDBC, in the
+     * submission's transaction.
      */
-    public Mono<LeadChange> recordFirstStep(UUID leadId, Instant at, String stage, String status, String summary) {
+    public LeadChange recordFirstStep(UUID leadId, Instant at, String stage, String status, String summary) {
         List<Step> first = List.of(new Step(leadId, at, "INTAKE", stage, status, summary, null, null));
-        return bindHistory(db.sql(history(1)), first).bind("now", clock.instant().atOffset(ZoneOffset.UTC)).then()
-                .then(bindStages(db.sql(newStages(1)), first).then())
-                .thenReturn(first.get(0).change());
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        update(history(1), historyParameters(first, now));
+        update(newStages(1), stageParameters(first));
+        return first.get(0).change();
     }
 
     private static String history(int rows) {
@@ -105,78 +116,106 @@ public class Timeline {
     public Mono<LeadChange> recordIntakeStep(UUID leadId, Instant at, String stage, String status, String summary,
             String actor) {
         Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor, null);
-        return record(List.of(step)).thenReturn(step.change());
+        List<Step> steps = List.of(step);
+        return Flux.fromIterable(statements(steps, clock.instant().atOffset(ZoneOffset.UTC)))
+                .concatMap(statement -> bind(db.sql(statement.sql()), statement.parameters()).then())
+                .then(Mono.just(step.change()));
     }
 
     /**
      * Adds the steps to their leads' histories, and each stage's and lead's latest status where a
-     * step happened later than what they show; the leads must exist.
+     * step happened later than what they show; the leads must exist. On JDBC, in the transaction of
+     * the calling thread (the status listener's poll).
      */
-    public Mono<List<LeadChange>> record(List<Step> steps) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    public List<LeadChange> record(List<Step> steps) {
+        for (Statement statement : statements(steps, clock.instant().atOffset(ZoneOffset.UTC))) {
+            update(statement.sql(), statement.parameters());
+        }
+        return steps.stream().map(Step::change).toList();
+    }
+
+    private void update(String sql, Map<String, Object> parameters) {
+        Map<String, Object> typed = new HashMap<>(parameters);
+        // a typed null (every nullable one is text): an untyped one makes the driver ask the server its type
+        typed.replaceAll((name, value) -> value == null ? new SqlParameterValue(Types.VARCHAR, null) : value);
+        jdbc.sql(sql).params(typed).update();
+    }
+
+    /** One statement of a write and its named parameters (null where a value is absent). */
+    private record Statement(String sql, Map<String, Object> parameters) {
+    }
+
+    /** The statements that record these steps, in chunks of {@link SqlRows}. */
+    private List<Statement> statements(List<Step> steps, OffsetDateTime now) {
         // one row each per stage and per lead: the step that happened last, the earliest of equals
         List<Step> perStage = latest(steps, step -> step.leadId() + "/" + step.stage());
         List<Step> perLead = latest(steps, Step::leadId);
-        return Flux.concat(
-                        each(steps, chunk -> bindHistory(db.sql(history(chunk.size())), chunk).bind("now", now)),
-                        each(perStage, chunk -> bindStages(db.sql(newStages(chunk.size())), chunk)),
-                        each(perStage, chunk -> bindStages(db.sql("""
-                                merge into lead_stage using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
-                                ) as step(lead_id, stage, status, occurred_at)
-                                on lead_stage.lead_id = step.lead_id and lead_stage.stage = step.stage
-                                when matched and lead_stage.occurred_at < step.occurred_at
-                                then update set status = step.status, occurred_at = step.occurred_at"""), chunk)),
-                        each(perLead, chunk -> bindStages(db.sql("""
-                                merge into lead using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
-                                ) as step(lead_id, stage, status, occurred_at)
-                                on lead.id = step.lead_id
-                                when matched and lead.stage_changed_at < step.occurred_at
-                                then update set current_stage = step.stage, current_status = step.status,
-                                    stage_changed_at = step.occurred_at"""), chunk)))
-                .then(Mono.fromSupplier(() -> steps.stream().map(Step::change).toList()));
+        List<Statement> statements = new ArrayList<>();
+        SqlRows.chunks(steps).forEach(chunk -> statements.add(new Statement(history(chunk.size()),
+                historyParameters(chunk, now))));
+        SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement(newStages(chunk.size()),
+                stageParameters(chunk))));
+        SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement("""
+                merge into lead_stage using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
+                ) as step(lead_id, stage, status, occurred_at)
+                on lead_stage.lead_id = step.lead_id and lead_stage.stage = step.stage
+                when matched and lead_stage.occurred_at < step.occurred_at
+                then update set status = step.status, occurred_at = step.occurred_at""", stageParameters(chunk))));
+        SqlRows.chunks(perLead).forEach(chunk -> statements.add(new Statement("""
+                merge into lead using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
+                ) as step(lead_id, stage, status, occurred_at)
+                on lead.id = step.lead_id
+                when matched and lead.stage_changed_at < step.occurred_at
+                then update set current_stage = step.stage, current_status = step.status,
+                    stage_changed_at = step.occurred_at""", stageParameters(chunk))));
+        return statements;
     }
 
-    /** Of these leads, the ones intake does not know. */
-    public Mono<Set<UUID>> unknown(Collection<UUID> leadIds) {
+    /** Of these leads, the ones intake does not know; on JDBC, in the calling thread's transaction. */
+    public Set<UUID> unknown(Collection<UUID> leadIds) {
         Set<UUID> unknown = new HashSet<>(leadIds);
-        return Flux.fromIterable(SqlRows.chunks(List.copyOf(unknown)))
-                .concatMap(chunk -> {
-                    var select = db.sql("select id from lead where id in (" + SqlRows.values(chunk.size(), ":id#") + ")");
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select = select.bind("id" + i, chunk.get(i));
-                    }
-                    return select.map((row, meta) -> row.get("id", UUID.class)).all();
-                })
-                .doOnNext(unknown::remove)
-                .then(Mono.fromSupplier(() -> unknown));
+        for (List<UUID> chunk : SqlRows.chunks(List.copyOf(unknown))) {
+            jdbc.sql("select id from lead where id in (:ids)").param("ids", chunk).query(UUID.class).list()
+                    .forEach(unknown::remove);
+        }
+        return unknown;
     }
 
     private static final String STEP_ROW =
             "(cast(:lead# as uuid), cast(:stage# as varchar(20)), cast(:status# as varchar(40)), cast(:at# as timestamp with time zone))";
 
-    private static Mono<Void> each(List<Step> steps, Function<List<Step>, GenericExecuteSpec> statement) {
-        return Flux.fromIterable(SqlRows.chunks(steps)).concatMap(chunk -> statement.apply(chunk).then()).then();
-    }
-
-    /** Binds a row's lead, stage, status and time to the parameters ending in its index. */
-    private static GenericExecuteSpec bindStages(GenericExecuteSpec spec, List<Step> steps) {
+    /** A row's lead, stage, status and time, as the parameters ending in its index. */
+    private static Map<String, Object> stageParameters(List<Step> steps) {
+        Map<String, Object> parameters = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            spec = spec.bind("lead" + i, step.leadId()).bind("at" + i, step.occurredAt().atOffset(ZoneOffset.UTC))
-                    .bind("stage" + i, step.stage()).bind("status" + i, step.status());
+            parameters.put("lead" + i, step.leadId());
+            parameters.put("at" + i, step.occurredAt().atOffset(ZoneOffset.UTC));
+            parameters.put("stage" + i, step.stage());
+            parameters.put("status" + i, step.status());
         }
-        return spec;
+        return parameters;
     }
 
-    /** {@link #bindStages} and who reported each step, with its summary and actor. */
-    private GenericExecuteSpec bindHistory(GenericExecuteSpec spec, List<Step> steps) {
-        spec = bindStages(spec, steps);
+    /** {@link #stageParameters} and who reported each step, with its summary, actor and result (the latter two may be null). */
+    private Map<String, Object> historyParameters(List<Step> steps, OffsetDateTime now) {
+        Map<String, Object> parameters = stageParameters(steps);
+        parameters.put("now", now);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            spec = spec.bind("reporter" + i, step.reporter()).bind("summary" + i, step.summary());
-            spec = step.actor() == null ? spec.bindNull("actor" + i, String.class) : spec.bind("actor" + i, step.actor());
-            spec = step.result() == null ? spec.bindNull("result" + i, String.class)
-                    : spec.bind("result" + i, json.writeValueAsString(step.result()));
+            parameters.put("reporter" + i, step.reporter());
+            parameters.put("summary" + i, step.summary());
+            parameters.put("actor" + i, step.actor());
+            parameters.put("result" + i, step.result() == null ? null : json.writeValueAsString(step.result()));
+        }
+        return parameters;
+    }
+
+    /** The parameters on an R2DBC statement; every nullable one is text. */
+    private static GenericExecuteSpec bind(GenericExecuteSpec spec, Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            spec = parameter.getValue() == null ? spec.bindNull(parameter.getKey(), String.class)
+                    : spec.bind(parameter.getKey(), parameter.getValue());
         }
         return spec;
     }

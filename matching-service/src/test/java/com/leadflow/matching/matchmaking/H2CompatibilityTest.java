@@ -71,7 +71,7 @@ class H2CompatibilityTest {
         Matchmaker matchmaker = new Matchmaker(ambassadors, seekers, matches, status, clock);
         Slots slots = new Slots(ambassadors, new SweepRequests());
         leads = new LeadMatching(seekers, matches, matchmaker, status, slots, tx, clock);
-        actions = new MatchActions(matches, seekers, matchmaker, slots, status, new AuditLog(db), tx, clock);
+        actions = new MatchActions(matches, seekers, matchmaker, slots, status, new AuditLog(db, null), tx, clock);
     }
 
     @Test

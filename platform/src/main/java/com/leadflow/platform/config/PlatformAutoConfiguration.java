@@ -128,8 +128,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public AuditLog auditLog(DatabaseClient db) {
-        return new AuditLog(db);
+    public AuditLog auditLog(DatabaseClient db, ConsumerDatabase consumerDatabase) {
+        return new AuditLog(db, consumerDatabase.jdbc());
     }
 
     @Bean

@@ -39,6 +39,24 @@ public final class CorrelationLogging {
         registered = true;
     }
 
+    /**
+     * Runs blocking work on this thread with these ids in the logging MDC (work handed from a request to
+     * a worker thread, say), and restores what the thread had.
+     */
+    public static <T> T with(Ids ids, java.util.function.Supplier<T> work) {
+        Ids before = CURRENT.get();
+        set(ids);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                clear();
+            } else {
+                set(before);
+            }
+        }
+    }
+
     private static void set(Ids ids) {
         CURRENT.set(ids);
         MDC.put(Correlation.MDC_KEY, ids.correlationId());

@@ -3,11 +3,11 @@ package com.leadflow.platform.kafka;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +82,8 @@ public class KafkaWiringAutoConfiguration {
         config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         config.putAll(reliableProducerConfig());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        // Apicurio's serializer, asked once per topic and event type rather than per record
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegisteredSchemaSerializer.class);
         return new DefaultKafkaProducerFactory<>(config);
     }
 
@@ -170,11 +171,13 @@ public class KafkaWiringAutoConfiguration {
         if (wiring.registryUrl() == null || wiring.registryUrl().isBlank()) {
             throw new IllegalStateException("leadflow.kafka.registry-url is not set");
         }
-        // a cached schema lookup is refreshed every 30 s; while the registry cannot answer, the
-        // serdes keep the one they have (a schema id's schema never changes) instead of failing
-        // every record, which a consumer would dead-letter
+        // a schema id's schema never changes, so a cached lookup need not be refreshed every 30 s
+        // (Apicurio's default, a blocking registry call on the thread that (de)serializes): once a
+        // day is plenty; while the registry cannot answer, the serdes keep the one they have
+        // instead of failing every record, which a consumer would dead-letter
         return Map.of(SerdeConfig.REGISTRY_URL, wiring.registryUrl(), SerdeConfig.VERTX_INSTANCE, vertx,
-                SerdeConfig.FAULT_TOLERANT_REFRESH, true);
+                SerdeConfig.FAULT_TOLERANT_REFRESH, true,
+                SerdeConfig.CHECK_PERIOD_MS, Duration.ofDays(1).toMillis());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
+import com.leadflow.platform.kafka.EncodedEvent;
 import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.schemas.Topic;
 import io.opentelemetry.api.trace.SpanContext;
@@ -78,7 +79,7 @@ public class Outbox {
             throw new IllegalStateException("Outbox.add must run inside a database transaction");
         }
         UUID eventId = UUID.randomUUID();
-        blockingPending().add(new Row(eventId, topic.name(), key, event.getClass().getName(), AvroBinary.encode(event),
+        blockingPending().add(new Row(eventId, topic.name(), key, event.getClass().getName(), EncodedEvent.of(event).avroBinary(),
                 correlationId, span == null ? null : TraceParent.format(span)));
         return eventId;
     }
@@ -159,7 +160,7 @@ public class Outbox {
                     }
                     return Correlation.currentIds().map(ids -> {
                         pending(tx).add(new Row(eventId, topic.name(), key, event.getClass().getName(),
-                                AvroBinary.encode(event), ids.correlationId(), TraceParent.format(ids.span())));
+                                EncodedEvent.of(event).avroBinary(), ids.correlationId(), TraceParent.format(ids.span())));
                         return eventId;
                     });
                 });

@@ -1,5 +1,6 @@
 package com.leadflow.platform.outbox;
 
+import com.leadflow.platform.kafka.EncodedEvent;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.platform.tracing.Tracing;
@@ -29,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -311,8 +311,9 @@ public class OutboxRelay implements SmartLifecycle {
      * which the consumers continue.
      */
     private CompletableFuture<?> send(OutboxRow row) {
-        SpecificRecord value = AvroBinary.decode(row.valueType(), row.payload());
-        var record = new ProducerRecord<String, Object>(row.topic(), row.key(), value);
+        // the row's Avro binary as it is: the serializer frames it with the registry's schema id
+        var record = new ProducerRecord<String, Object>(row.topic(), row.key(),
+                new EncodedEvent(row.valueType(), row.payload()));
         Span span = tracing.start(row.topic() + " publish", SpanKind.PRODUCER, TraceParent.parse(row.traceparent()));
         if (span.isRecording()) {
             span.setAttribute(Tracing.SYSTEM, "kafka");
@@ -321,7 +322,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, row.eventId().toString());
         EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, row.correlationId());
-        EventHeaders.write(record.headers(), EventHeaders.EVENT_TYPE, value.getSchema().getFullName());
+        EventHeaders.write(record.headers(), EventHeaders.EVENT_TYPE, row.valueType());
         EventHeaders.write(record.headers(), EventHeaders.SOURCE, source);
         EventHeaders.write(record.headers(), TraceParent.HEADER, TraceParent.format(span.getSpanContext()));
         try {
