@@ -5,11 +5,9 @@ import static com.leadflow.platform.db.SqlValues.instant;
 import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.outreach.recipient.Channel;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
-import io.r2dbc.spi.Readable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -137,7 +135,7 @@ public class Messages {
                         for update skip locked))
                     returning *""")
                     .param("now", utc(now)).param("until", utc(until)).param("limit", limit)
-                    .query(Messages::fromRow).list();
+                    .query((row, n) -> read(Columns.of(row))).list();
         } else {
             leased = new ArrayList<>();
             List<UUID> due = jdbc.sql("""
@@ -147,7 +145,7 @@ public class Messages {
             for (UUID id : due) {
                 if (jdbc.sql(LEASE).param("id", id).param("now", utc(now)).param("until", utc(until)).update() > 0) {
                     leased.addAll(jdbc.sql("select * from message where id = :id").param("id", id)
-                            .query(Messages::fromRow).list());
+                            .query((row, n) -> read(Columns.of(row))).list());
                 }
             }
         }
@@ -155,12 +153,12 @@ public class Messages {
     }
 
     public Mono<Message> find(UUID id) {
-        return db.sql("select * from message where id = :id").bind("id", id).map(Messages::read).one();
+        return db.sql("select * from message where id = :id").bind("id", id).map(row -> read(row::get)).one();
     }
 
     public Mono<List<Message>> ofLead(UUID leadId) {
         return db.sql("select * from message where lead_id = :lead order by created_at, id").bind("lead", leadId)
-                .map(Messages::read).all().collectList();
+                .map(row -> read(row::get)).all().collectList();
     }
 
     /** Ends these messages' delivery, in the caller's JDBC transaction: one batch of updates. */
@@ -211,21 +209,13 @@ public class Messages {
         return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, value == null ? null : utc(value));
     }
 
-    private static Message read(Readable row) {
+    /** A message row, read the same way from R2DBC ({@code row::get}) and JDBC ({@link Columns#of}). */
+    private static Message read(Columns row) {
         return new Message(row.get("id", UUID.class), row.get("lead_id", UUID.class), row.get("purpose", String.class),
                 MessageKind.valueOf(row.get("kind", String.class)), Channel.valueOf(row.get("channel", String.class)),
                 MessageState.valueOf(row.get("state", String.class)), row.get("attempts", Integer.class),
                 instant(row.get("due_at", OffsetDateTime.class)), row.get("reason", String.class),
                 instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("sent_at", OffsetDateTime.class)),
                 row.get("requested_by", String.class));
-    }
-
-    private static Message fromRow(ResultSet row, int n) throws SQLException {
-        return new Message(row.getObject("id", UUID.class), row.getObject("lead_id", UUID.class),
-                row.getString("purpose"), MessageKind.valueOf(row.getString("kind")),
-                Channel.valueOf(row.getString("channel")), MessageState.valueOf(row.getString("state")),
-                row.getInt("attempts"), instant(row.getObject("due_at", OffsetDateTime.class)), row.getString("reason"),
-                instant(row.getObject("created_at", OffsetDateTime.class)),
-                instant(row.getObject("sent_at", OffsetDateTime.class)), row.getString("requested_by"));
     }
 }

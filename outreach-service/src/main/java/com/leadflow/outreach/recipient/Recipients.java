@@ -7,10 +7,8 @@ import com.leadflow.events.Condition;
 import com.leadflow.events.ContactChannel;
 import com.leadflow.events.ContactTime;
 import com.leadflow.events.Procedure;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.ConsumerDatabase;
-import io.r2dbc.spi.Readable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -68,7 +66,7 @@ public class Recipients {
     }
 
     public Mono<Recipient> find(UUID leadId) {
-        return db.sql("select * from recipient where lead_id = :lead").bind("lead", leadId).map(Recipients::read).one();
+        return db.sql("select * from recipient where lead_id = :lead").bind("lead", leadId).map(row -> read(row::get)).one();
     }
 
     /** The known recipients of these leads (JDBC, one query), by lead id; a lead not known yet is absent. */
@@ -78,7 +76,7 @@ public class Recipients {
             return found;
         }
         jdbc.sql("select * from recipient where lead_id in (:leads)").param("leads", List.copyOf(leadIds))
-                .query(Recipients::fromRow).list().forEach(r -> found.put(r.leadId(), r));
+                .query((row, n) -> read(Columns.of(row))).list().forEach(r -> found.put(r.leadId(), r));
         return found;
     }
 
@@ -90,7 +88,8 @@ public class Recipients {
                 .map((row, meta) -> row.get("lead_id", UUID.class)).all();
     }
 
-    private static Recipient read(Readable row) {
+    /** A recipient row, read the same way from R2DBC ({@code row::get}) and JDBC ({@link Columns#of}). */
+    private static Recipient read(Columns row) {
         return new Recipient(row.get("lead_id", UUID.class), row.get("first_name", String.class),
                 row.get("email", String.class), row.get("phone", String.class), row.get("zip_code", String.class),
                 row.get("time_zone", String.class), row.get("language", String.class),
@@ -101,15 +100,5 @@ public class Recipients {
                 Condition.valueOf(row.get("condition", String.class)),
                 enumOf(Procedure.class, row.get("procedure", String.class)),
                 row.get("submitted_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static Recipient fromRow(ResultSet row, int n) throws SQLException {
-        return new Recipient(row.getObject("lead_id", UUID.class), row.getString("first_name"), row.getString("email"),
-                row.getString("phone"), row.getString("zip_code"), row.getString("time_zone"),
-                row.getString("language"), ContactChannel.valueOf(row.getString("preferred_channel")),
-                ContactTime.valueOf(row.getString("preferred_time")), row.getBoolean("contact_consent"),
-                row.getString("disclosure_version"), row.getString("disclosure_sha256"),
-                Condition.valueOf(row.getString("condition")), enumOf(Procedure.class, row.getString("procedure")),
-                row.getObject("submitted_at", OffsetDateTime.class).toInstant());
     }
 }
