@@ -1,15 +1,22 @@
 package com.leadflow.insurance.check;
 
 import com.leadflow.insurance.eligibility.Verdict;
+import com.leadflow.platform.db.ConsumerDatabase;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/** The eligibility_attempt table: each call to a payer, its timing and what it meant. No PHI. */
+/**
+ * The eligibility_attempt table: each call to a payer, its timing and what it meant. No PHI.
+ * Written by the attempts' listener on JDBC ({@link ConsumerDatabase}, in its thread's
+ * transaction); read on R2DBC for the HTTP handlers and on JDBC for the listener.
+ */
 @Component
 public class AttemptStore {
 
@@ -17,32 +24,47 @@ public class AttemptStore {
             String detail) {
     }
 
-    private final DatabaseClient db;
+    private static final String FOR_CHECK = """
+            select attempt, started_at, duration_ms, verdict, payer_code, detail from eligibility_attempt
+            where check_id = :checkId order by attempt""";
 
-    public AttemptStore(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final ConsumerDatabase jdbc;
+
+    public AttemptStore(DatabaseClient db, ConsumerDatabase jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
-    public Mono<Void> record(UUID checkId, int attempt, Instant startedAt, Duration took, Verdict verdict) {
-        var spec = db.sql("""
+    /** Records an attempt, in this thread's JDBC transaction. */
+    public void record(UUID checkId, int attempt, Instant startedAt, Duration took, Verdict verdict) {
+        jdbc.jdbc().sql("""
                 insert into eligibility_attempt (check_id, attempt, started_at, duration_ms, verdict, payer_code, detail)
                 values (:checkId, :attempt, :startedAt, :duration, :verdict, :code, :detail)""")
-                .bind("checkId", checkId).bind("attempt", attempt).bind("startedAt", CheckStore.utc(startedAt))
-                .bind("duration", took.toMillis()).bind("verdict", verdict.kind().name());
-        spec = CheckStore.bindNullable(spec, "code", verdict.payerCode(), String.class);
-        spec = CheckStore.bindNullable(spec, "detail", verdict.reason(), String.class);
-        return spec.then();
+                .param("checkId", checkId)
+                .param("attempt", attempt)
+                .param("startedAt", CheckStore.utc(startedAt))
+                .param("duration", took.toMillis())
+                .param("verdict", verdict.kind().name())
+                .param("code", verdict.payerCode(), Types.VARCHAR)
+                .param("detail", verdict.reason(), Types.VARCHAR)
+                .update();
     }
 
+    /** A check's attempts in order, for the HTTP handlers. */
     public Flux<Attempt> forCheck(UUID checkId) {
-        return db.sql("""
-                select attempt, started_at, duration_ms, verdict, payer_code, detail from eligibility_attempt
-                where check_id = :checkId order by attempt""")
-                .bind("checkId", checkId)
-                .map((row, meta) -> new Attempt(row.get("attempt", Integer.class),
-                        row.get("started_at", java.time.OffsetDateTime.class).toInstant(),
-                        row.get("duration_ms", Long.class), row.get("verdict", String.class),
-                        row.get("payer_code", String.class), row.get("detail", String.class)))
-                .all();
+        return db.sql(FOR_CHECK).bind("checkId", checkId).map((row, meta) -> read(row::get)).all();
+    }
+
+    /** A check's attempts in order, in this thread's JDBC transaction. */
+    public List<Attempt> forCheckNow(UUID checkId) {
+        return jdbc.jdbc().sql(FOR_CHECK).param("checkId", checkId)
+                .query((rs, rowNum) -> read(CheckStore.columns(rs))).list();
+    }
+
+    private static Attempt read(CheckStore.Columns row) {
+        return new Attempt(row.get("attempt", Integer.class), row.get("started_at", OffsetDateTime.class).toInstant(),
+                row.get("duration_ms", Long.class), row.get("verdict", String.class),
+                row.get("payer_code", String.class), row.get("detail", String.class));
     }
 }

@@ -6,7 +6,6 @@ import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.platform.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +25,8 @@ import org.springframework.kafka.retrytopic.RetryTopicHeaders;
  * <p>The one listener that takes a record at a time rather than a poll (see the service README):
  * spring-kafka's retry topics do not serve batch listeners, and an attempt holds a payer call,
  * which must not keep a poll's transaction open. It needs no event-id claims either: each attempt
- * is applied once by its attempt number ({@link CheckAttempts}).
+ * is applied once by its attempt number ({@link CheckAttempts}). Its database work is JDBC, in
+ * transactions of its own around (never across) the payer call.
  */
 public class CheckAttemptListener {
 
@@ -38,14 +38,11 @@ public class CheckAttemptListener {
     private static final Logger log = LoggerFactory.getLogger(CheckAttemptListener.class);
 
     private final CheckAttempts attempts;
-    private final Duration longestAttempt;
     private final Tracing tracing;
 
-    public CheckAttemptListener(CheckAttempts attempts, Duration callTimeout, Tracing tracing) {
+    public CheckAttemptListener(CheckAttempts attempts, Tracing tracing) {
         this.attempts = attempts;
         this.tracing = tracing;
-        // the payer call is bounded by the call timeout; the rest is database work
-        this.longestAttempt = callTimeout.plusSeconds(30);
     }
 
     @KafkaListener(id = ID, groupId = GROUP, topics = "#{T(com.leadflow.schemas.Topics).INSURANCE_CHECKS.name()}",
@@ -55,10 +52,10 @@ public class CheckAttemptListener {
         int attempt = ticket.attempt() + deliveries(record) - 1;
         String correlationId = correlationId(record);
         Span span = tracing.consuming(record, ID, GROUP);
-        try {
-            CheckAttempts.Outcome outcome = phiFree(ticket.checkId(), () -> attempts.attempt(ticket.checkId(), attempt)
-                    .contextWrite(context -> Correlation.with(context, correlationId, span.getSpanContext()))
-                    .block(longestAttempt));
+        CheckAttempts.Cause cause = new CheckAttempts.Cause(correlationId, span.getSpanContext());
+        try (var logged = cause.inLogs()) {
+            CheckAttempts.Outcome outcome = phiFree(ticket.checkId(),
+                    () -> attempts.attempt(ticket.checkId(), attempt, cause));
             if (span.isRecording()) {
                 span.setAttribute(Tracing.OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT));
             }
@@ -85,10 +82,9 @@ public class CheckAttemptListener {
         }
         String correlationId = correlationId(record);
         Span span = tracing.consuming(record, ID, GROUP);
-        try {
-            phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId())
-                    .contextWrite(context -> Correlation.with(context, correlationId, span.getSpanContext()))
-                    .block(longestAttempt));
+        CheckAttempts.Cause cause = new CheckAttempts.Cause(correlationId, span.getSpanContext());
+        try (var logged = cause.inLogs()) {
+            phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId(), cause));
         } finally {
             span.end();
         }

@@ -6,16 +6,20 @@ import com.leadflow.insurance.eligibility.CheckState;
 import com.leadflow.insurance.eligibility.EligibilityRequest;
 import com.leadflow.insurance.eligibility.RetryPolicy;
 import com.leadflow.insurance.eligibility.Verdict;
+import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.schemas.Topics;
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
+import org.slf4j.MDC;
 
 /**
  * One attempt of a check, and the end of a check whose retries are spent. An attempt asks the payer
@@ -23,6 +27,10 @@ import reactor.core.publisher.Mono;
  * final status event, or the count of a transient answer (the caller then retries it). Both are
  * guarded by the attempts counted so far, so a redelivered attempt changes nothing and a check is
  * reported once.
+ *
+ * <p>Blocking, on the listener's thread: the database work is JDBC ({@link ConsumerDatabase}),
+ * which costs a fraction of R2DBC's CPU. The payer call stays reactive and is waited for outside
+ * any transaction, so no connection is held while a payer answers.
  */
 public class CheckAttempts {
 
@@ -38,6 +46,34 @@ public class CheckAttempts {
         SKIPPED
     }
 
+    /**
+     * The work an attempt continues: the correlation id and trace context its status event and
+     * payer call carry (the trace context may be null).
+     */
+    public record Cause(String correlationId, SpanContext span) {
+
+        /**
+         * Puts the ids in this thread's logging MDC until closed, as the platform does for a poll's
+         * events ({@code Event.withMdc}), and puts back what was there. Needed again after waiting
+         * for reactive work: Reactor's context propagation clears the MDC of the waiting thread.
+         */
+        public Logged inLogs() {
+            Logged before = new Logged(MDC.get(Correlation.MDC_KEY), MDC.get(Correlation.TRACE_MDC_KEY));
+            put(Correlation.MDC_KEY, correlationId);
+            put(Correlation.TRACE_MDC_KEY, span != null && span.isValid() ? span.getTraceId() : null);
+            return before;
+        }
+    }
+
+    /** The MDC values a {@link Cause} replaced, put back when closed. */
+    public record Logged(String correlationBefore, String traceBefore) implements AutoCloseable {
+        @Override
+        public void close() {
+            put(Correlation.MDC_KEY, correlationBefore);
+            put(Correlation.TRACE_MDC_KEY, traceBefore);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(CheckAttempts.class);
 
     private final CheckStore checks;
@@ -45,98 +81,126 @@ public class CheckAttempts {
     private final CoverageStore coverages;
     private final PayerCall payerCall;
     private final Outbox outbox;
-    private final TransactionalOperator tx;
+    private final ConsumerDatabase db;
     private final InsuranceProperties properties;
     private final RetryPolicy policy;
+    private final Duration longestCall;
     private final Clock clock;
 
     public CheckAttempts(CheckStore checks, AttemptStore attempts, CoverageStore coverages, PayerCall payerCall,
-            Outbox outbox, TransactionalOperator tx, InsuranceProperties properties, Clock clock) {
+            Outbox outbox, ConsumerDatabase db, InsuranceProperties properties, Clock clock) {
         this.checks = checks;
         this.attempts = attempts;
         this.coverages = coverages;
         this.payerCall = payerCall;
         this.outbox = outbox;
-        this.tx = tx;
+        this.db = db;
         this.properties = properties;
         this.policy = properties.retry().policy();
+        // the payer call ends by its own timeout with a verdict; this only bounds a call that never settles
+        this.longestCall = properties.callTimeout().plusSeconds(30);
         this.clock = clock;
     }
 
     /** Makes attempt number {@code attempt} of a check, unless that attempt (or a later one) was made already. */
-    public Mono<Outcome> attempt(UUID checkId, int attempt) {
-        return checks.find(checkId).flatMap(check -> {
-            if (check.state().isFinal() || check.attempts() >= attempt) {
-                log.info("Check {} attempt {} skipped: the check is {} after {} attempt(s)", checkId, attempt,
-                        check.state(), check.attempts());
-                return Mono.just(Outcome.SKIPPED);
-            }
-            if (clock.instant().isAfter(check.deadlineAt())) {
-                return Mono.just(Outcome.WINDOW_SPENT);
-            }
-            EligibilityRequest request = new EligibilityRequest(properties.providerNpi(), check.payerId(),
-                    check.memberId(), check.subscriber(), List.of(EligibilityRequest.HEALTH_BENEFIT_PLAN_COVERAGE));
-            return payerCall.call(request).flatMap(result -> apply(check, result));
-        }).switchIfEmpty(Mono.fromSupplier(() -> {
+    public Outcome attempt(UUID checkId, int attempt, Cause cause) {
+        Optional<EligibilityCheck> found = db.inTransaction(() -> checks.find(checkId));
+        if (found.isEmpty()) {
             log.warn("Check {} attempt {} skipped: no such check", checkId, attempt);
             return Outcome.SKIPPED;
-        }));
+        }
+        EligibilityCheck check = found.get();
+        if (check.state().isFinal() || check.attempts() >= attempt) {
+            log.info("Check {} attempt {} skipped: the check is {} after {} attempt(s)", checkId, attempt,
+                    check.state(), check.attempts());
+            return Outcome.SKIPPED;
+        }
+        if (clock.instant().isAfter(check.deadlineAt())) {
+            return Outcome.WINDOW_SPENT;
+        }
+        EligibilityRequest request = new EligibilityRequest(properties.providerNpi(), check.payerId(),
+                check.memberId(), check.subscriber(), List.of(EligibilityRequest.HEALTH_BENEFIT_PLAN_COVERAGE));
+        PayerCall.Result result = payerCall.call(request)
+                .contextWrite(context -> Correlation.with(context, cause.correlationId(), cause.span()))
+                .block(longestCall);
+        try (Logged logged = cause.inLogs()) {
+            return apply(check, result, cause);
+        }
     }
 
-    private Mono<Outcome> apply(EligibilityCheck check, PayerCall.Result result) {
+    private Outcome apply(EligibilityCheck check, PayerCall.Result result, Cause cause) {
         int made = check.attempts() + 1;
         Instant now = clock.instant();
         Verdict verdict = result.verdict();
         AfterAttempt after = AfterAttempt.of(verdict);
-        Mono<Boolean> counted = after instanceof AfterAttempt.Finish finish
-                ? checks.finish(check.id(), check.attempts(), made, finish.state(), finish.verdict(), now)
-                // overdue (and sent again by the sweep) only if the retry record is lost
-                : checks.countTransient(check.id(), check.attempts(), now.plus(policy.backoffAfter(made))
-                        .plus(properties.callTimeout()).plus(properties.worker().stalledAfter()), verdict.payerCode());
-        Mono<Outcome> work = counted.flatMap(applied -> !applied ? Mono.just(Outcome.SKIPPED)
-                : attempts.record(check.id(), made, result.startedAt(), result.took(), verdict)
-                        .then(coverages.record(check.id(), made, verdict.coverages()))
-                        .then(Mono.defer(() -> after instanceof AfterAttempt.Finish finish
-                                ? outbox.record(Topics.LEADS_STATUS, check.leadId(),
-                                        StatusEvents.finished(check, finish.state(), finish.verdict(), made, now))
-                                        .thenReturn(Outcome.ENDED)
-                                : Mono.just(Outcome.RETRY))));
-        return tx.transactional(work).doOnNext(outcome -> {
-            // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
-            switch (outcome) {
-                case ENDED -> log.debug("Check {} ended {} after {} attempt(s)", check.id(),
-                        ((AfterAttempt.Finish) after).state(), made);
-                case RETRY -> log.info("Check {} attempt {} was {}; it will be retried", check.id(), made,
-                        verdict.kind());
-                default -> log.info("Check {} attempt {} was already applied; this answer was dropped", check.id(),
-                        made);
+        Outcome outcome = db.inTransaction(() -> {
+            boolean counted = after instanceof AfterAttempt.Finish finish
+                    ? checks.finish(check.id(), check.attempts(), made, finish.state(), finish.verdict(), now)
+                    // overdue (and sent again by the sweep) only if the retry record is lost
+                    : checks.countTransient(check.id(), check.attempts(), now.plus(policy.backoffAfter(made))
+                            .plus(properties.callTimeout()).plus(properties.worker().stalledAfter()),
+                            verdict.payerCode());
+            if (!counted) {
+                return Outcome.SKIPPED;
             }
+            attempts.record(check.id(), made, result.startedAt(), result.took(), verdict);
+            coverages.record(check.id(), made, verdict.coverages());
+            if (after instanceof AfterAttempt.Finish finish) {
+                outbox.add(Topics.LEADS_STATUS, check.leadId(),
+                        StatusEvents.finished(check, finish.state(), finish.verdict(), made, now),
+                        cause.correlationId(), cause.span());
+                return Outcome.ENDED;
+            }
+            return Outcome.RETRY;
         });
+        // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write
+        switch (outcome) {
+            case ENDED -> log.debug("Check {} ended {} after {} attempt(s)", check.id(),
+                    ((AfterAttempt.Finish) after).state(), made);
+            case RETRY -> log.info("Check {} attempt {} was {}; it will be retried", check.id(), made,
+                    verdict.kind());
+            default -> log.info("Check {} attempt {} was already applied; this answer was dropped", check.id(),
+                    made);
+        }
+        return outcome;
+    }
+
+    private static void put(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
     }
 
     /**
      * Ends a check whose retries are spent as failed, saying how often and how long the payer was
-     * asked; false when it had ended already.
+     * asked; false when it had ended already. One transaction: it calls no payer.
      */
-    public Mono<Boolean> giveUp(UUID checkId) {
-        return checks.find(checkId).filter(check -> !check.state().isFinal())
-                .flatMap(check -> attempts.forCheck(checkId).collectList().flatMap(made -> {
-                    Instant now = clock.instant();
-                    AttemptStore.Attempt last = made.isEmpty() ? null : made.get(made.size() - 1);
-                    Verdict lastVerdict = last == null ? null : Verdict.transientFailure(last.payerCode(), last.detail());
-                    AfterAttempt.Finish end = AfterAttempt.gaveUp(lastVerdict, check.attempts(), check.createdAt(), now);
-                    Mono<Boolean> work = checks.finish(checkId, check.attempts(), check.attempts(), CheckState.FAILED,
-                                    end.verdict(), now)
-                            .flatMap(ended -> ended
-                                    ? outbox.record(Topics.LEADS_STATUS, check.leadId(), StatusEvents.finished(check,
-                                            CheckState.FAILED, end.verdict(), check.attempts(), now)).thenReturn(true)
-                                    : Mono.just(false));
-                    return tx.transactional(work).doOnNext(ended -> {
-                        if (ended) {
-                            log.info("Check {} failed after {} attempt(s): retries spent", checkId, check.attempts());
-                        }
-                    });
-                }))
-                .defaultIfEmpty(false);
+    public boolean giveUp(UUID checkId, Cause cause) {
+        Integer endedAfter = db.inTransaction(() -> {
+            Optional<EligibilityCheck> found = checks.find(checkId).filter(check -> !check.state().isFinal());
+            if (found.isEmpty()) {
+                return null;
+            }
+            EligibilityCheck check = found.get();
+            List<AttemptStore.Attempt> made = attempts.forCheckNow(checkId);
+            Instant now = clock.instant();
+            AttemptStore.Attempt last = made.isEmpty() ? null : made.get(made.size() - 1);
+            Verdict lastVerdict = last == null ? null : Verdict.transientFailure(last.payerCode(), last.detail());
+            AfterAttempt.Finish end = AfterAttempt.gaveUp(lastVerdict, check.attempts(), check.createdAt(), now);
+            if (!checks.finish(checkId, check.attempts(), check.attempts(), CheckState.FAILED, end.verdict(), now)) {
+                return null;
+            }
+            outbox.add(Topics.LEADS_STATUS, check.leadId(),
+                    StatusEvents.finished(check, CheckState.FAILED, end.verdict(), check.attempts(), now),
+                    cause.correlationId(), cause.span());
+            return check.attempts();
+        });
+        if (endedAfter == null) {
+            return false;
+        }
+        log.info("Check {} failed after {} attempt(s): retries spent", checkId, endedAfter);
+        return true;
     }
 }

@@ -5,12 +5,20 @@ import com.leadflow.insurance.eligibility.Coverage;
 import com.leadflow.insurance.eligibility.Network;
 import com.leadflow.insurance.eligibility.Subscriber;
 import com.leadflow.insurance.eligibility.Verdict;
-import io.r2dbc.spi.Readable;
+import com.leadflow.platform.db.ConsumerDatabase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
@@ -20,25 +28,41 @@ import reactor.core.publisher.Mono;
 /**
  * The eligibility_check table. Updates that count an attempt or end a check are guarded by the
  * attempts counted so far, so an attempt is applied once however often its record is delivered.
+ *
+ * <p>Two paths to one table: R2DBC for the HTTP handlers and the stalled-check sweep, JDBC
+ * ({@link ConsumerDatabase}) for the Kafka consumers, whose threads block on their database work
+ * anyway and for which JDBC costs a fraction of the CPU (the platform README's "R2DBC against
+ * JDBC"). The JDBC methods join the transaction their thread runs in (the poll's, or
+ * {@link ConsumerDatabase#inTransaction}).
  */
 @Component
 public class CheckStore {
 
-    private final DatabaseClient db;
+    /** Named parameters, which both paths read: R2DBC's {@code DatabaseClient} and Spring's named-parameter JDBC. */
+    private static final String INSERT = """
+            insert into eligibility_check (id, lead_id, requested_by, payer_id, payer_name, member_id, group_number,
+                subscriber_relationship, subscriber_first_name, subscriber_last_name, subscriber_date_of_birth,
+                state, attempts, version, next_attempt_at, deadline_at, created_at, completed_at, reason,
+                patient_can_fix)
+            values (:id, :leadId, :requestedBy, :payerId, :payerName, :memberId, :groupNumber, :relationship,
+                :firstName, :lastName, :dob, :state, 0, 0, :nextAttemptAt, :deadlineAt, :createdAt, :completedAt,
+                :reason, :patientCanFix)""";
 
-    public CheckStore(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final ConsumerDatabase jdbc;
+
+    public CheckStore(DatabaseClient db, ConsumerDatabase jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
+    }
+
+    /** A row's columns by name, whichever driver read it (R2DBC's {@code Readable}, or a JDBC result set). */
+    interface Columns {
+        <T> T get(String name, Class<T> type);
     }
 
     public Mono<Void> insert(EligibilityCheck c) {
-        GenericExecuteSpec spec = db.sql("""
-                insert into eligibility_check (id, lead_id, requested_by, payer_id, payer_name, member_id, group_number,
-                    subscriber_relationship, subscriber_first_name, subscriber_last_name, subscriber_date_of_birth,
-                    state, attempts, version, next_attempt_at, deadline_at, created_at, completed_at, reason,
-                    patient_can_fix)
-                values (:id, :leadId, :requestedBy, :payerId, :payerName, :memberId, :groupNumber, :relationship,
-                    :firstName, :lastName, :dob, :state, 0, 0, :nextAttemptAt, :deadlineAt, :createdAt, :completedAt,
-                    :reason, :patientCanFix)""")
+        GenericExecuteSpec spec = db.sql(INSERT)
                 .bind("id", c.id())
                 .bind("leadId", c.leadId())
                 .bind("requestedBy", c.requestedBy())
@@ -60,13 +84,44 @@ public class CheckStore {
         return spec.then();
     }
 
+    /**
+     * Inserts a poll's new checks in the JDBC transaction of this thread, as one batch (which pgjdbc
+     * sends as multi-row inserts): a poll of twenty leads writes its checks in one round trip.
+     */
+    public void insertAll(List<EligibilityCheck> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = checks.stream().map(c -> new MapSqlParameterSource()
+                .addValue("id", c.id())
+                .addValue("leadId", c.leadId())
+                .addValue("requestedBy", c.requestedBy())
+                .addValue("payerId", c.payerId(), Types.VARCHAR)
+                .addValue("payerName", c.payerName())
+                .addValue("memberId", c.memberId())
+                .addValue("groupNumber", c.groupNumber(), Types.VARCHAR)
+                .addValue("relationship", c.subscriberRelationship())
+                .addValue("firstName", c.subscriber().firstName())
+                .addValue("lastName", c.subscriber().lastName())
+                .addValue("dob", c.subscriber().dateOfBirth())
+                .addValue("state", c.state().name())
+                .addValue("nextAttemptAt", utc(c.nextAttemptAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("deadlineAt", utc(c.deadlineAt()))
+                .addValue("createdAt", utc(c.createdAt()))
+                .addValue("completedAt", utc(c.completedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("reason", c.reason(), Types.VARCHAR)
+                .addValue("patientCanFix", c.patientCanFix()))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.jdbcTemplate().batchUpdate(INSERT, rows);
+    }
+
     /** Checks in progress whose next attempt is overdue: their record on the checks topic was lost. */
     public Flux<EligibilityCheck> stalled(Instant now, int limit) {
         return db.sql("""
                 select * from eligibility_check where state = 'IN_PROGRESS' and next_attempt_at <= :now
                 order by next_attempt_at limit :limit""")
                 .bind("now", utc(now)).bind("limit", limit)
-                .map((row, meta) -> read(row)).all();
+                .map((row, meta) -> read(row::get)).all();
     }
 
     /** Gives a stalled check a new deadline before it is sent again; false when another instance did first. */
@@ -79,27 +134,31 @@ public class CheckStore {
     }
 
     /**
-     * Counts a transient attempt: the check stays in progress, its next attempt due before
-     * {@code stalledAfter}. False when attempt {@code seenAttempts + 1} was already counted.
+     * Counts a transient attempt (JDBC, in this thread's transaction): the check stays in progress,
+     * its next attempt due before {@code stalledAfter}. False when attempt {@code seenAttempts + 1}
+     * was already counted.
      */
-    public Mono<Boolean> countTransient(UUID id, int seenAttempts, Instant stalledAfter, String payerCode) {
-        GenericExecuteSpec spec = db.sql("""
+    public boolean countTransient(UUID id, int seenAttempts, Instant stalledAfter, String payerCode) {
+        return jdbc.jdbc().sql("""
                 update eligibility_check set version = version + 1, attempts = :attempts, next_attempt_at = :until,
                     payer_code = :code
                 where id = :id and state = 'IN_PROGRESS' and attempts = :seen""")
-                .bind("attempts", seenAttempts + 1).bind("until", utc(stalledAfter)).bind("id", id)
-                .bind("seen", seenAttempts);
-        return bindNullable(spec, "code", payerCode, String.class).fetch().rowsUpdated().map(updated -> updated == 1);
+                .param("attempts", seenAttempts + 1)
+                .param("until", utc(stalledAfter))
+                .param("code", payerCode, Types.VARCHAR)
+                .param("id", id)
+                .param("seen", seenAttempts)
+                .update() == 1;
     }
 
     /**
-     * Ends a check in progress that has made {@code seenAttempts} attempts, now {@code attempts};
-     * false when it had moved on (ended, or another attempt was counted meanwhile).
+     * Ends a check in progress that has made {@code seenAttempts} attempts, now {@code attempts}
+     * (JDBC, in this thread's transaction); false when it had moved on (ended, or another attempt
+     * was counted meanwhile).
      */
-    public Mono<Boolean> finish(UUID id, int seenAttempts, int attempts, CheckState state, Verdict verdict,
-            Instant now) {
+    public boolean finish(UUID id, int seenAttempts, int attempts, CheckState state, Verdict verdict, Instant now) {
         Coverage c = verdict.coverage();
-        GenericExecuteSpec spec = db.sql("""
+        return jdbc.jdbc().sql("""
                 update eligibility_check set version = version + 1, state = :state, completed_at = :now,
                     next_attempt_at = null, coverage_active = :active, plan_name = :plan, coverage_start = :start,
                     coverage_end = :end, network = :network, copay_cents = :copay, coinsurance_percent = :coinsurance,
@@ -107,27 +166,32 @@ public class CheckStore {
                     prior_authorization_required = :priorAuth, payer_code = :code, reason = :reason,
                     patient_can_fix = :canFix, coverages_returned = :returned, attempts = :attempts
                 where id = :id and state = 'IN_PROGRESS' and attempts = :seen""")
-                .bind("state", state.name()).bind("now", utc(now)).bind("id", id).bind("seen", seenAttempts)
-                .bind("attempts", attempts)
-                .bind("canFix", verdict.patientCanFix()).bind("returned", verdict.coverages().size());
-        spec = bindNullable(spec, "active", c == null ? null : c.active(), Boolean.class);
-        spec = bindNullable(spec, "plan", c == null ? null : c.planName(), String.class);
-        spec = bindNullable(spec, "start", c == null ? null : c.start(), LocalDate.class);
-        spec = bindNullable(spec, "end", c == null ? null : c.end(), LocalDate.class);
-        spec = bindNullable(spec, "network", c == null ? null : c.network().name(), String.class);
-        spec = bindNullable(spec, "copay", c == null ? null : c.copayCents(), Long.class);
-        spec = bindNullable(spec, "coinsurance", c == null ? null : c.coinsurancePercent(), Integer.class);
-        spec = bindNullable(spec, "deductible", c == null ? null : c.deductibleRemainingCents(), Long.class);
-        spec = bindNullable(spec, "oop", c == null ? null : c.outOfPocketRemainingCents(), Long.class);
-        spec = bindNullable(spec, "priorAuth", c == null ? null : c.priorAuthorizationRequired(), Boolean.class);
-        spec = bindNullable(spec, "code", verdict.payerCode(), String.class);
-        spec = bindNullable(spec, "reason", verdict.reason(), String.class);
-        return spec.fetch().rowsUpdated().map(updated -> updated == 1);
+                .param("state", state.name())
+                .param("now", utc(now))
+                .param("active", c == null ? null : c.active(), Types.BOOLEAN)
+                .param("plan", c == null ? null : c.planName(), Types.VARCHAR)
+                .param("start", c == null ? null : c.start(), Types.DATE)
+                .param("end", c == null ? null : c.end(), Types.DATE)
+                .param("network", c == null ? null : c.network().name(), Types.VARCHAR)
+                .param("copay", c == null ? null : c.copayCents(), Types.BIGINT)
+                .param("coinsurance", c == null ? null : c.coinsurancePercent(), Types.INTEGER)
+                .param("deductible", c == null ? null : c.deductibleRemainingCents(), Types.BIGINT)
+                .param("oop", c == null ? null : c.outOfPocketRemainingCents(), Types.BIGINT)
+                .param("priorAuth", c == null ? null : c.priorAuthorizationRequired(), Types.BOOLEAN)
+                .param("code", verdict.payerCode(), Types.VARCHAR)
+                .param("reason", verdict.reason(), Types.VARCHAR)
+                .param("canFix", verdict.patientCanFix())
+                .param("returned", verdict.coverages().size())
+                .param("attempts", attempts)
+                .param("id", id)
+                .param("seen", seenAttempts)
+                .update() == 1;
     }
 
-    public Mono<EligibilityCheck> find(UUID id) {
-        return db.sql("select * from eligibility_check where id = :id").bind("id", id)
-                .map((row, meta) -> read(row)).one();
+    /** The check (JDBC, in this thread's transaction), or empty when there is none. */
+    public Optional<EligibilityCheck> find(UUID id) {
+        return jdbc.jdbc().sql("select * from eligibility_check where id = :id").param("id", id)
+                .query((rs, rowNum) -> read(columns(rs))).optional();
     }
 
     /**
@@ -141,10 +205,10 @@ public class CheckStore {
 
     public Flux<EligibilityCheck> forLead(String leadId) {
         return db.sql("select * from eligibility_check where lead_id = :leadId order by created_at desc, id")
-                .bind("leadId", leadId).map((row, meta) -> read(row)).all();
+                .bind("leadId", leadId).map((row, meta) -> read(row::get)).all();
     }
 
-    static EligibilityCheck read(Readable row) {
+    static EligibilityCheck read(Columns row) {
         String network = row.get("network", String.class);
         Boolean active = row.get("coverage_active", Boolean.class);
         Coverage coverage = active == null ? null : new Coverage(active, row.get("plan_name", String.class),
@@ -168,6 +232,25 @@ public class CheckStore {
                 code == null || code.isEmpty() ? null : code, row.get("reason", String.class),
                 Boolean.TRUE.equals(row.get("patient_can_fix", Boolean.class)),
                 number(row.get("coverages_returned", Integer.class)));
+    }
+
+    /**
+     * The current row of a JDBC result set as {@link Columns}. A failure names the column only: a
+     * driver's message may quote the value, and this table holds PHI.
+     */
+    static Columns columns(ResultSet rs) {
+        return new Columns() {
+            @Override
+            public <T> T get(String name, Class<T> type) {
+                try {
+                    return rs.getObject(name, type);
+                } catch (SQLException failure) {
+                    throw new UncategorizedSQLException("reading column " + name, null,
+                            new SQLException("column " + name + " could not be read as " + type.getSimpleName(),
+                                    failure.getSQLState(), failure.getErrorCode()));
+                }
+            }
+        };
     }
 
     static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

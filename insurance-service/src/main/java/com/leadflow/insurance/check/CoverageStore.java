@@ -1,18 +1,23 @@
 package com.leadflow.insurance.check;
 
-import static com.leadflow.insurance.check.CheckStore.bindNullable;
-
 import com.leadflow.insurance.eligibility.Coverage;
 import com.leadflow.insurance.eligibility.Network;
+import com.leadflow.platform.db.ConsumerDatabase;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/** The eligibility_coverage table: every coverage line a payer returned, per attempt. */
+/**
+ * The eligibility_coverage table: every coverage line a payer returned, per attempt. Written by the
+ * attempts' listener on JDBC ({@link ConsumerDatabase}), read on R2DBC for the HTTP handlers.
+ */
 @Component
 public class CoverageStore {
 
@@ -21,33 +26,45 @@ public class CoverageStore {
     }
 
     private final DatabaseClient db;
+    private final ConsumerDatabase jdbc;
 
-    public CoverageStore(DatabaseClient db) {
+    public CoverageStore(DatabaseClient db, ConsumerDatabase jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
-    public Mono<Void> record(UUID checkId, int attempt, List<Coverage> coverages) {
-        return Flux.range(0, coverages.size()).concatMap(position -> {
+    /**
+     * Records an attempt's coverage lines in this thread's JDBC transaction, as one batch (multi-row
+     * inserts on pgjdbc) however many lines the payer returned.
+     */
+    public void record(UUID checkId, int attempt, List<Coverage> coverages) {
+        if (coverages.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = IntStream.range(0, coverages.size()).mapToObj(position -> {
             Coverage c = coverages.get(position);
-            var spec = db.sql("""
-                    insert into eligibility_coverage (check_id, attempt, line_no, active, plan_name, coverage_start,
-                        coverage_end, network, copay_cents, coinsurance_percent, deductible_remaining_cents,
-                        out_of_pocket_remaining_cents, prior_authorization_required, service_type)
-                    values (:checkId, :attempt, :lineNo, :active, :plan, :start, :end, :network, :copay, :coinsurance,
-                        :deductible, :oop, :priorAuth, :serviceType)""")
-                    .bind("checkId", checkId).bind("attempt", attempt).bind("lineNo", position)
-                    .bind("active", c.active()).bind("network", c.network().name());
-            spec = bindNullable(spec, "plan", c.planName(), String.class);
-            spec = bindNullable(spec, "start", c.start(), LocalDate.class);
-            spec = bindNullable(spec, "end", c.end(), LocalDate.class);
-            spec = bindNullable(spec, "copay", c.copayCents(), Long.class);
-            spec = bindNullable(spec, "coinsurance", c.coinsurancePercent(), Integer.class);
-            spec = bindNullable(spec, "deductible", c.deductibleRemainingCents(), Long.class);
-            spec = bindNullable(spec, "oop", c.outOfPocketRemainingCents(), Long.class);
-            spec = bindNullable(spec, "priorAuth", c.priorAuthorizationRequired(), Boolean.class);
-            spec = bindNullable(spec, "serviceType", c.serviceType(), String.class);
-            return spec.then();
-        }).then();
+            return new MapSqlParameterSource()
+                    .addValue("checkId", checkId)
+                    .addValue("attempt", attempt)
+                    .addValue("lineNo", position)
+                    .addValue("active", c.active())
+                    .addValue("plan", c.planName(), Types.VARCHAR)
+                    .addValue("start", c.start(), Types.DATE)
+                    .addValue("end", c.end(), Types.DATE)
+                    .addValue("network", c.network().name())
+                    .addValue("copay", c.copayCents(), Types.BIGINT)
+                    .addValue("coinsurance", c.coinsurancePercent(), Types.INTEGER)
+                    .addValue("deductible", c.deductibleRemainingCents(), Types.BIGINT)
+                    .addValue("oop", c.outOfPocketRemainingCents(), Types.BIGINT)
+                    .addValue("priorAuth", c.priorAuthorizationRequired(), Types.BOOLEAN)
+                    .addValue("serviceType", c.serviceType(), Types.VARCHAR);
+        }).toArray(SqlParameterSource[]::new);
+        jdbc.jdbcTemplate().batchUpdate("""
+                insert into eligibility_coverage (check_id, attempt, line_no, active, plan_name, coverage_start,
+                    coverage_end, network, copay_cents, coinsurance_percent, deductible_remaining_cents,
+                    out_of_pocket_remaining_cents, prior_authorization_required, service_type)
+                values (:checkId, :attempt, :lineNo, :active, :plan, :start, :end, :network, :copay, :coinsurance,
+                    :deductible, :oop, :priorAuth, :serviceType)""", rows);
     }
 
     public Flux<ReturnedCoverage> forCheck(UUID checkId) {

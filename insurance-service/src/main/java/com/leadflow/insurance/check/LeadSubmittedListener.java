@@ -6,22 +6,22 @@ import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.SubscriberRelationship;
 import com.leadflow.insurance.eligibility.Subscriber;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.ReactivePollHandler;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
 import java.time.LocalDate;
 import java.util.List;
-import reactor.core.publisher.Mono;
 
 /**
  * Opens a check for every submitted lead that gave insurance details, whether or not it asked for
  * insurance verification: any treatment plan needs the coverage known, and the visitor gave the
  * details for that purpose. A lead without details is reported as such. The platform applies each
  * lead once, a poll per transaction ({@code insurance.leads.submitted}); a check opened here is
- * queued for its first attempt in the same transaction.
+ * queued for its first attempt in the same transaction. The poll's transaction is JDBC, and its
+ * checks are written in one batch ({@link CheckIntake#openAll}).
  */
-public class LeadSubmittedListener implements ReactivePollHandler<LeadSubmitted> {
+public class LeadSubmittedListener implements PollHandler<LeadSubmitted> {
 
     private final CheckIntake intake;
 
@@ -43,20 +43,23 @@ public class LeadSubmittedListener implements ReactivePollHandler<LeadSubmitted>
     }
 
     @Override
-    public Mono<?> apply(List<Event<LeadSubmitted>> events) {
-        return Event.eachReactive(events, event -> handle(event.value()));
+    public void apply(List<Event<LeadSubmitted>> events) {
+        intake.openAll(events.stream()
+                .map(event -> new CheckIntake.Submission(event, event.value().getLeadId(), draft(event.value())))
+                .toList());
     }
 
-    private Mono<?> handle(LeadSubmitted lead) {
+    /** The check a lead asks for; null when it gave no insurance details. */
+    private static CheckDraft draft(LeadSubmitted lead) {
         InsuranceDetails insurance = lead.getInsurance();
         if (insurance == null) {
-            return intake.noInsuranceGiven(lead.getLeadId());
+            return null;
         }
-        return intake.open(new CheckDraft(lead.getLeadId(), EligibilityCheck.SYSTEM, blankToNull(insurance.getPayerId()),
+        return new CheckDraft(lead.getLeadId(), EligibilityCheck.SYSTEM, blankToNull(insurance.getPayerId()),
                 insurance.getPayerName(), insurance.getMemberId(), blankToNull(insurance.getGroupNumber()),
                 insurance.getSubscriberRelationship() == null ? SubscriberRelationship.SELF.name()
                         : insurance.getSubscriberRelationship().name(),
-                subscriber(lead, insurance)));
+                subscriber(lead, insurance));
     }
 
     /** The patient is the subscriber unless the form named someone else; missing parts fall back to the patient's. */

@@ -10,6 +10,7 @@ import com.leadflow.insurance.check.CoverageStore;
 import com.leadflow.insurance.check.PayerCall;
 import com.leadflow.insurance.check.StalledCheckSweep;
 import com.leadflow.insurance.eligibility.RetryPolicy;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.platform.kafka.KafkaWiringProperties;
 import com.leadflow.platform.kafka.ListenerTags;
@@ -103,14 +104,14 @@ public class CheckTopicConfiguration {
 
     @Bean
     CheckAttempts checkAttempts(CheckStore checks, AttemptStore attempts, CoverageStore coverages,
-            PayerCall payerCall, Outbox outbox, TransactionalOperator tx, InsuranceProperties properties, Clock clock) {
-        return new CheckAttempts(checks, attempts, coverages, payerCall, outbox, tx, properties, clock);
+            PayerCall payerCall, Outbox outbox, ConsumerDatabase consumerDatabase, InsuranceProperties properties,
+            Clock clock) {
+        return new CheckAttempts(checks, attempts, coverages, payerCall, outbox, consumerDatabase, properties, clock);
     }
 
     @Bean(LISTENER_BEAN)
-    CheckAttemptListener checkAttemptListener(CheckAttempts checkAttempts, InsuranceProperties properties,
-            Tracing tracing) {
-        return new CheckAttemptListener(checkAttempts, properties.callTimeout(), tracing);
+    CheckAttemptListener checkAttemptListener(CheckAttempts checkAttempts, Tracing tracing) {
+        return new CheckAttemptListener(checkAttempts, tracing);
     }
 
     @Bean

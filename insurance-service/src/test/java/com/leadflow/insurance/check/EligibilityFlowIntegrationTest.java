@@ -138,6 +138,43 @@ class EligibilityFlowIntegrationTest {
     }
 
     @Test
+    void manyLeadsArrivingAtOnceAreEachCheckedOnceAndReportedInTheirOrder() throws Exception {
+        // sent without waiting, so that the listener takes several in one poll (one batch of checks)
+        List<String> verified = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String leadId = newLeadId();
+            verified.add(leadId);
+            sent.add(TestLeads.send(kafka, lead(leadId, insurance("aetna", "Aetna", "W8800" + i)),
+                    UUID.randomUUID().toString()));
+        }
+        String pending = newLeadId();
+        sent.add(TestLeads.send(kafka, lead(pending, insurance("kaiser", "Kaiser Permanente", "K8800")),
+                UUID.randomUUID().toString()));
+        String notProvided = newLeadId();
+        sent.add(TestLeads.send(kafka, lead(notProvided, null, ServiceType.MRI_CT_REVIEW), UUID.randomUUID().toString()));
+        for (var send : sent) {
+            send.get(10, TimeUnit.SECONDS);
+        }
+
+        for (String leadId : verified) {
+            awaitStatus(leadId, LeadStatus.INSURANCE_VERIFIED);
+        }
+        awaitStatus(pending, LeadStatus.INSURANCE_PENDING_MANUAL);
+        awaitStatus(notProvided, LeadStatus.INSURANCE_NOT_PROVIDED);
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(
+                () -> verified.stream().allMatch(leadId -> statusesOf(leadId).equals(List.of(
+                        LeadStatus.INSURANCE_VERIFICATION_STARTED, LeadStatus.INSURANCE_VERIFIED)))
+                        && statusesOf(pending).equals(List.of(LeadStatus.INSURANCE_PENDING_MANUAL))
+                        && statusesOf(notProvided).equals(List.of(LeadStatus.INSURANCE_NOT_PROVIDED)));
+        for (String leadId : verified) {
+            Long checks = db.sql("select count(*) as n from eligibility_check where lead_id = :leadId")
+                    .bind("leadId", leadId).map((row, meta) -> row.get("n", Long.class)).one().block();
+            assertThat(checks).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void aLeadWithoutInsuranceDetailsIsReportedSoTheTimelineNeverWaits() throws Exception {
         String leadId = newLeadId();
         submit(lead(leadId, null, ServiceType.MRI_CT_REVIEW));

@@ -12,6 +12,7 @@ import com.leadflow.events.SubscriberRelationship;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.schemas.Topics;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,10 +28,15 @@ final class TestLeads {
 
     /** Publishes a lead as intake does: keyed by lead id, with event and correlation ids. */
     static void submit(KafkaTemplate<String, Object> kafka, LeadSubmitted lead, String eventId) throws Exception {
+        send(kafka, lead, eventId).get(10, TimeUnit.SECONDS);
+    }
+
+    /** {@link #submit} without waiting for the broker, so that many leads can reach the service in one poll. */
+    static CompletableFuture<?> send(KafkaTemplate<String, Object> kafka, LeadSubmitted lead, String eventId) {
         var record = new ProducerRecord<String, Object>(Topics.LEADS_SUBMITTED.name(), lead.getLeadId(), lead);
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, eventId);
         EventHeaders.write(record.headers(), EventHeaders.CORRELATION_ID, "test-" + eventId);
-        kafka.send(record).get(10, TimeUnit.SECONDS);
+        return kafka.send(record);
     }
 
     static String newLeadId() {

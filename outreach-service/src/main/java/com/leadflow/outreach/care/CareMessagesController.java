@@ -111,7 +111,7 @@ class CareMessagesController {
                 .flatMap(message -> messages.mailed(messageId, clock.instant(), person.getName())
                         .flatMap(changed -> changed ? Mono.just(message)
                                 : Mono.error(new ConflictException("This message is not a kit waiting to be posted")))
-                        .flatMap(m -> reports.sent(m, "by post, by " + person.getName()))
+                        .flatMap(m -> reports.record(reports.sent(m, "by post, by " + person.getName())))
                         .then(audit.record(AuditAction.UPDATE, "lead-messages", message.leadId().toString()))
                         .then(messages.find(messageId))))
                 .map(MessageView::of);

@@ -17,10 +17,11 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Composes a message and hands it to its gateway. The links it carries are issued (and committed:
- * one insert, in a statement of its own) first, so they work the moment the message arrives; the visitor's status link is asked of intake
- * now (it never rides on a topic), and when intake cannot answer the message waits and tries again;
- * the kit's PDF is made now, for this visitor.
+ * Composes a message and hands it to its gateway, in two steps so that a batch's links are stored
+ * together: {@link #prepare} asks intake for the visitor's status link (it never rides on a topic;
+ * when intake cannot answer the message waits and tries again) and makes the secret of the link the
+ * message carries; the caller stores the batch's links (and commits them, so they work the moment a
+ * message arrives) and then {@link #send}s each, the emails over one connection. The kit's PDF is made at sending, for this visitor.
  */
 @Component
 public class Dispatch {
@@ -32,49 +33,63 @@ public class Dispatch {
     public record Sent(SendResult result, String how) {
     }
 
+    /**
+     * A message ready to go by its (planned) channel: the status link, if intake knows one, and the
+     * link to store before it is sent (an email's unsubscribe link, a text's kit link), or null.
+     */
+    public record Ready(Message message, Recipient to, String statusUrl, AccessTokens.Issued link) {
+    }
+
     private final Composer composer;
     private final KitPdf kit;
     private final EmailGateway email;
     private final SmsGateway sms;
-    private final AccessTokens tokens;
     private final StatusLinks statusLinks;
     private final OutreachProperties properties;
 
-    public Dispatch(Composer composer, KitPdf kit, EmailGateway email, SmsGateway sms, AccessTokens tokens,
-            StatusLinks statusLinks, OutreachProperties properties) {
+    public Dispatch(Composer composer, KitPdf kit, EmailGateway email, SmsGateway sms, StatusLinks statusLinks,
+            OutreachProperties properties) {
         this.composer = composer;
         this.kit = kit;
         this.email = email;
         this.sms = sms;
-        this.tokens = tokens;
         this.statusLinks = statusLinks;
         this.properties = properties;
     }
 
-    public Sent send(Message message, Recipient to, String addressHash, Instant now) {
-        String language = to.locale().getLanguage().equals("es") ? "Spanish" : "English";
-        String statusUrl;
-        try {
-            statusUrl = statusLinks.of(to.leadId()).orElse(null);
-        } catch (StatusLinks.Unavailable e) {
-            return new Sent(new SendResult.Transient(e.getMessage()), null);
-        }
+    /** @throws StatusLinks.Unavailable when intake could not give the status link just now */
+    public Ready prepare(Message message, Recipient to, String addressHash, Instant now) {
+        String statusUrl = statusLinks.of(to.leadId()).orElse(null);
+        AccessTokens.Issued link = null;
         if (message.channel() == Channel.EMAIL) {
-            String token = tokens.issue(AccessTokens.Purpose.UNSUBSCRIBE, message.id(), to.leadId(),
-                    Channel.EMAIL, addressHash, now, now.plus(UNSUBSCRIBE_VALID_FOR)).block();
+            link = AccessTokens.create(AccessTokens.Purpose.UNSUBSCRIBE, message.id(), to.leadId(), Channel.EMAIL,
+                    addressHash, now, now.plus(UNSUBSCRIBE_VALID_FOR));
+        } else if (message.kind() == MessageKind.INFO_KIT) {
+            link = AccessTokens.create(AccessTokens.Purpose.KIT, message.id(), to.leadId(), Channel.TEXT,
+                    addressHash, now, now.plus(properties.delivery().kitLinkValidFor()));
+        }
+        return new Ready(message, to, statusUrl, link);
+    }
+
+    /** A connection to the mail server for a batch's emails; close it when the batch is sent. */
+    public EmailGateway.Connection mailConnection() {
+        return email.connection();
+    }
+
+    /** Sends a prepared message, an email over {@code smtp}; its link must have been stored. */
+    public Sent send(Ready ready, EmailGateway.Connection smtp) {
+        Message message = ready.message();
+        Recipient to = ready.to();
+        String language = to.locale().getLanguage().equals("es") ? "Spanish" : "English";
+        if (message.channel() == Channel.EMAIL) {
             byte[] pdf = message.kind() == MessageKind.INFO_KIT ? kit.render(to) : null;
-            Email composed = composer.email(message.kind(), to, link("/unsubscribe/", token), statusUrl, pdf,
-                    message.id());
-            return new Sent(email.send(composed), pdf == null ? "by email (" + language + ")"
+            Email composed = composer.email(message.kind(), to, link("/unsubscribe/", ready.link().token()),
+                    ready.statusUrl(), pdf, message.id());
+            return new Sent(smtp.send(composed), pdf == null ? "by email (" + language + ")"
                     : "by email with the PDF attached (" + language + ")");
         }
-        String kitUrl = null;
-        if (message.kind() == MessageKind.INFO_KIT) {
-            String token = tokens.issue(AccessTokens.Purpose.KIT, message.id(), to.leadId(),
-                    Channel.TEXT, addressHash, now, now.plus(properties.delivery().kitLinkValidFor())).block();
-            kitUrl = link("/kit/", token);
-        }
-        String body = composer.text(message.kind(), to, kitUrl, statusUrl);
+        String kitUrl = ready.link() == null ? null : link("/kit/", ready.link().token());
+        String body = composer.text(message.kind(), to, kitUrl, ready.statusUrl());
         return new Sent(sms.send(to.phone(), body, message.id().toString()), kitUrl == null
                 ? "by text (" + language + ")" : "by text with a private download link (" + language + ")");
     }

@@ -2,9 +2,6 @@ package com.leadflow.outreach.delivery;
 
 import com.leadflow.outreach.config.OutreachProperties;
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Works through the due messages on one thread of its own: woken as soon as a consumer committed
  * new ones, and every {@code poll-every} for those due later (held for quiet hours, waiting for a
- * retry, or left by a sender that died). Idle, it costs one indexed query per poll.
+ * retry, or left by a sender that died), a batch of up to twenty at a time ({@link Delivery#deliverDue}).
+ * Idle, it costs one indexed statement (and its commit) per poll.
  */
 @Component
 public class Sender {
@@ -27,9 +25,7 @@ public class Sender {
     private static final int BATCH = 20;
 
     private final Delivery delivery;
-    private final com.leadflow.outreach.message.Messages messages;
     private final OutreachProperties.Delivery settings;
-    private final Clock clock;
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean started;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -38,12 +34,9 @@ public class Sender {
         return sender;
     });
 
-    public Sender(Delivery delivery, com.leadflow.outreach.message.Messages messages, OutreachProperties properties,
-            Clock clock) {
+    public Sender(Delivery delivery, OutreachProperties properties) {
         this.delivery = delivery;
-        this.messages = messages;
         this.settings = properties.delivery();
-        this.clock = clock;
     }
 
     /** Once the service is ready: its tables are migrated by then. */
@@ -75,25 +68,13 @@ public class Sender {
 
     private void drain() {
         try {
-            List<UUID> due;
+            boolean more;
             do {
-                due = messages.due(clock.instant(), BATCH).collectList().block();
-                for (UUID id : due) {
-                    deliverSafely(id);
-                }
-            } while (due != null && due.size() == BATCH && !thread.isShutdown());
+                more = delivery.deliverDue(BATCH);
+            } while (more && !thread.isShutdown());
         } catch (RuntimeException e) {
-            // the database may be away; the next poll tries again
-            log.warn("Could not look for due messages: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    private void deliverSafely(UUID id) {
-        try {
-            delivery.deliver(id);
-        } catch (RuntimeException e) {
-            // its lease runs out and a later poll delivers it; the message's content stays out of the log
-            log.warn("Delivering message {} failed, it will be tried again: {}", id, e.getClass().getSimpleName());
+            // the database may be away; the batch's leases run out and the next poll tries again
+            log.warn("Could not deliver the due messages: {}", e.getClass().getSimpleName());
         }
     }
 }

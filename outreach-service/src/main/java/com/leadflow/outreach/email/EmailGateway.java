@@ -1,25 +1,27 @@
 package com.leadflow.outreach.email;
 
 import com.leadflow.outreach.delivery.SendResult;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Sends email over SMTP with Spring's mail support. Every email carries RFC 8058 one-click
+ * Sends email over SMTP with Spring's mail support (its session and settings), a batch's emails over
+ * one connection ({@link #connection}). Every email carries RFC 8058 one-click
  * unsubscribe headers and a Message-ID made from outreach's message id, so a copy sent again after
  * a crash can be recognised by the receiving side. What the server answers decides what happens
  * next: a 4xx or a lost connection is tried again, a 5xx is final (for a refused recipient the
@@ -39,20 +41,79 @@ public class EmailGateway {
         }
     }
 
+    /** Sends one email over a connection of its own. */
     public SendResult send(Email email) {
-        MimeMessage message;
-        try {
-            message = compose(email);
-        } catch (MessagingException | MailParseException | MailPreparationException unusable) {
-            return new SendResult.Permanent("the email address is not valid", true);
+        try (Connection connection = connection()) {
+            return connection.send(email);
         }
-        try {
-            mail.send(message);
-            return new SendResult.Accepted(email.messageId());
-        } catch (MailAuthenticationException refusedUs) {
-            return new SendResult.Transient("the mail server did not accept our sign-in");
-        } catch (MailException failed) {
-            return classify(failed);
+    }
+
+    /** A connection for several emails (a sender's batch): opened at the first, kept while it works. */
+    public Connection connection() {
+        return new Connection();
+    }
+
+    /**
+     * One SMTP connection for a run of emails, as Spring's own multi-message send keeps one: each
+     * email is answered on its own, as if it had a connection to itself; after a failure the next
+     * email opens a fresh connection, and one the server closed is opened again. A connection for
+     * each email cost the sender about four times the CPU of the email itself
+     * ({@code SenderCostMeasurement}).
+     */
+    public final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        private Connection() {
+        }
+
+        public SendResult send(Email email) {
+            MimeMessage message;
+            try {
+                message = compose(email);
+            } catch (MessagingException | MailParseException | MailPreparationException unusable) {
+                return new SendResult.Permanent("the email address is not valid", true);
+            }
+            try {
+                if (transport == null || !transport.isConnected()) {
+                    close();
+                    transport = connect();
+                }
+            } catch (AuthenticationFailedException refusedUs) {
+                return new SendResult.Transient("the mail server did not accept our sign-in");
+            } catch (MessagingException unreachable) {
+                return classify(unreachable);
+            }
+            try {
+                message.setSentDate(new Date());
+                message.saveChanges();
+                transport.sendMessage(message, message.getAllRecipients());
+                return new SendResult.Accepted(email.messageId());
+            } catch (MessagingException failed) {
+                // the server may have given up on this connection: the next email starts afresh
+                close();
+                return classify(failed);
+            }
+        }
+
+        private Transport connect() throws MessagingException {
+            Transport opened = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
+            String user = mail.getUsername() == null || mail.getUsername().isEmpty() ? null : mail.getUsername();
+            String password = mail.getPassword() == null || mail.getPassword().isEmpty() ? null : mail.getPassword();
+            opened.connect(mail.getHost(), mail.getPort(), user, password);
+            return opened;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException alreadyGone) {
+                    // nothing more goes over it either way
+                }
+                transport = null;
+            }
         }
     }
 

@@ -6,7 +6,7 @@ import com.leadflow.outreach.delivery.Sender;
 import com.leadflow.outreach.message.OutreachPlanner;
 import com.leadflow.outreach.recipient.LeadRecipients;
 import com.leadflow.platform.consumer.Event;
-import com.leadflow.platform.consumer.ReactivePollHandler;
+import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /**
- * Where leads and their stage changes reach outreach: the platform applies a poll per transaction,
- * each event once ({@code outreach.leads.submitted}, {@code outreach.leads.status}), together with
- * the messages it calls for (the message outbox) and the reports on the timeline. The sender is
+ * Where leads and their stage changes reach outreach: the platform applies a poll per JDBC transaction
+ * on the listener's thread, each event once ({@code outreach.leads.submitted}, {@code outreach.leads.status}),
+ * together with the messages it calls for (the message outbox) and the reports on the timeline, a
+ * whole poll in a few multi-row statements. The sender is
  * woken once the transaction committed, so it never looks for messages that are not there yet.
  */
 @Configuration(proxyBeanMethods = false)
 class LeadEventsListener {
 
     @Bean
-    ReactivePollHandler<LeadSubmitted> leadSubmittedHandler(OutreachPlanner planner, Sender sender) {
+    PollHandler<LeadSubmitted> leadSubmittedHandler(OutreachPlanner planner, Sender sender) {
         return new Planning<>(Topics.LEADS_SUBMITTED, sender) {
             @Override
             public boolean wants(Event<LeadSubmitted> event) {
@@ -35,14 +35,14 @@ class LeadEventsListener {
             }
 
             @Override
-            public Mono<?> apply(List<Event<LeadSubmitted>> events) {
-                return planner.leadsSubmitted(events.stream().map(Event::value).toList());
+            public void apply(List<Event<LeadSubmitted>> events) {
+                planner.leadsSubmitted(events);
             }
         };
     }
 
     @Bean
-    ReactivePollHandler<LeadStatusChanged> leadStatusHandler(OutreachPlanner planner, Sender sender) {
+    PollHandler<LeadStatusChanged> leadStatusHandler(OutreachPlanner planner, Sender sender) {
         return new Planning<>(Topics.LEADS_STATUS, sender) {
             // most reports call for no note: they are neither claimed nor applied
             @Override
@@ -52,8 +52,8 @@ class LeadEventsListener {
             }
 
             @Override
-            public Mono<?> apply(List<Event<LeadStatusChanged>> events) {
-                return planner.statusesChanged(events.stream().map(Event::value).toList());
+            public void apply(List<Event<LeadStatusChanged>> events) {
+                planner.statusesChanged(events);
             }
         };
     }
@@ -67,7 +67,7 @@ class LeadEventsListener {
     }
 
     /** A handler whose applied events may have queued messages: the sender looks once they committed. */
-    private abstract static class Planning<V> implements ReactivePollHandler<V> {
+    private abstract static class Planning<V> implements PollHandler<V> {
 
         private final Topic<String, V> topic;
         private final Sender sender;

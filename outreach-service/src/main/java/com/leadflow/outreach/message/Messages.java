@@ -5,112 +5,192 @@ import static com.leadflow.platform.db.SqlValues.instant;
 import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.outreach.recipient.Channel;
-import io.r2dbc.spi.Readable;
+import com.leadflow.platform.db.Columns;
+import com.leadflow.platform.db.ConsumerDatabase;
+import com.leadflow.platform.db.SqlRows;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The outbox of messages. A message is added in the transaction of the event that calls for it;
  * its purpose is unique per lead, so the same event delivered twice adds one message. Senders
- * take a message with a lease, so two instances never send the same one at the same time.
+ * take messages with a lease, so two instances never send the same one at the same time.
+ *
+ * <p>Two ways in: reactive (R2DBC) for the care managers' HTTP handlers, blocking (JDBC, the
+ * platform's consumer pool) for the consumers and the sender, which work a poll or a batch of
+ * messages with a few statements rather than several per message.
  */
 @Repository
 public class Messages {
 
-    private final DatabaseClient db;
-    private final boolean postgres;
-
-    public Messages(DatabaseClient db) {
-        this.db = db;
-        this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
-    }
-
-    /** @return the new message, or empty when the lead already has one for this purpose */
-    public Mono<Message> add(UUID leadId, String purpose, MessageKind kind, Channel channel, MessageState state,
-            Instant now, String requestedBy) {
-        UUID id = UUID.randomUUID();
-        var spec = db.sql("""
-                insert into message (id, lead_id, purpose, kind, channel, state, due_at, created_at, requested_by)
-                values (:id, :lead, :purpose, :kind, :channel, :state, :now, :now, :by)
-                on conflict do nothing""")
-                .bind("id", id).bind("lead", leadId).bind("purpose", purpose).bind("kind", kind.name())
-                .bind("channel", channel.name()).bind("state", state.name()).bind("now", utc(now));
-        return bind(spec, "by", requestedBy, String.class).fetch().rowsUpdated()
-                .filter(rows -> rows > 0)
-                .map(rows -> new Message(id, leadId, purpose, kind, channel, state, 0, now, null, now, null, requestedBy));
-    }
-
-    /** Messages due at {@code now} that no sender holds. */
-    public Flux<UUID> due(Instant now, int limit) {
-        return db.sql("""
-                select id from message where state in ('PENDING', 'DEFERRED') and due_at <= :now
-                and (leased_until is null or leased_until < :now) order by due_at limit :limit""")
-                .bind("now", utc(now)).bind("limit", limit)
-                .map((row, meta) -> row.get("id", UUID.class)).all();
+    /** A message's delivery ended (sent, failed or suppressed) on the channel it went, or would have gone, by. */
+    public record Finish(UUID id, Channel channel, MessageState state, Instant at, String reason, String providerId) {
     }
 
     /**
-     * Takes a due message for {@code until}; empty when another sender has it or it is no longer due.
-     * One statement on PostgreSQL ({@code update ... returning}); on H2 (the local run's embedded
-     * database, which has no {@code returning}) the update and a read.
+     * A message held until {@code until}: quiet hours ({@code DEFERRED}) or a retry ({@code PENDING});
+     * {@code channel} is the channel it is now planned for, or null to keep the one it has.
      */
-    public Mono<Message> lease(UUID id, Instant now, Instant until) {
-        String lease = """
-                update message set leased_until = :until where id = :id and state in ('PENDING', 'DEFERRED')
-                and due_at <= :now and (leased_until is null or leased_until < :now)""";
-        if (postgres) {
-            return db.sql(lease + " returning *")
-                    .bind("id", id).bind("now", utc(now)).bind("until", utc(until))
-                    .map(Messages::read).one();
-        }
-        return db.sql(lease)
-                .bind("id", id).bind("now", utc(now)).bind("until", utc(until))
-                .fetch().rowsUpdated()
+    public record Hold(UUID id, Channel channel, MessageState state, Instant until, int attempts, String reason) {
+    }
+
+    private static final String INSERT = """
+            insert into message (id, lead_id, purpose, kind, channel, state, due_at, created_at, requested_by)
+            values\s""";
+    private static final String INSERT_ROW = "(:id#, :lead#, :purpose#, :kind#, :channel#, :state#, :now#, :now#, :by#)";
+    private static final String LEASE = """
+            update message set leased_until = :until where id = :id and state in ('PENDING', 'DEFERRED')
+            and due_at <= :now and (leased_until is null or leased_until < :now)""";
+
+    private final DatabaseClient db;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final boolean postgres;
+
+    public Messages(DatabaseClient db, ConsumerDatabase consumers) {
+        this.db = db;
+        this.jdbc = consumers.jdbc();
+        this.batch = consumers.jdbcTemplate().getJdbcTemplate();
+        this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    /** A new message for a lead, due at {@code now}, to {@link #add} or {@link #addAll}. */
+    public static Message planned(UUID leadId, String purpose, MessageKind kind, Channel channel, MessageState state,
+            Instant now, String requestedBy) {
+        return new Message(UUID.randomUUID(), leadId, purpose, kind, channel, state, 0, now, null, now, null, requestedBy);
+    }
+
+    /** @return the message, or empty when the lead already has one for this purpose (reactive, HTTP) */
+    public Mono<Message> add(Message m) {
+        var spec = db.sql(INSERT + "(:id, :lead, :purpose, :kind, :channel, :state, :now, :now, :by) on conflict do nothing")
+                .bind("id", m.id()).bind("lead", m.leadId()).bind("purpose", m.purpose()).bind("kind", m.kind().name())
+                .bind("channel", m.channel().name()).bind("state", m.state().name()).bind("now", utc(m.createdAt()));
+        return bind(spec, "by", m.requestedBy(), String.class).fetch().rowsUpdated()
                 .filter(rows -> rows > 0)
-                .flatMap(rows -> find(id));
+                .map(rows -> m);
+    }
+
+    /**
+     * Adds a poll's messages in the caller's JDBC transaction, in their order: on PostgreSQL in
+     * multi-row statements that return the ids they added; on H2 (no {@code returning}) one statement each.
+     *
+     * @return the ids of the messages added; the others' leads already had one for that purpose
+     */
+    public Set<UUID> addAll(List<Message> planned) {
+        Set<UUID> added = new HashSet<>();
+        if (!postgres) {
+            for (Message m : planned) {
+                if (insert(List.of(m)).update() > 0) {
+                    added.add(m.id());
+                }
+            }
+            return added;
+        }
+        for (List<Message> chunk : SqlRows.chunks(planned)) {
+            added.addAll(insert(chunk).query(UUID.class).list());
+        }
+        return added;
+    }
+
+    private JdbcClient.StatementSpec insert(List<Message> rows) {
+        var spec = jdbc.sql(INSERT + SqlRows.values(rows.size(), INSERT_ROW) + " on conflict do nothing"
+                + (postgres ? " returning id" : ""));
+        for (int i = 0; i < rows.size(); i++) {
+            Message m = rows.get(i);
+            spec = spec.param("id" + i, m.id()).param("lead" + i, m.leadId()).param("purpose" + i, m.purpose())
+                    .param("kind" + i, m.kind().name()).param("channel" + i, m.channel().name())
+                    .param("state" + i, m.state().name()).param("now" + i, utc(m.createdAt()))
+                    .param("by" + i, m.requestedBy(), Types.VARCHAR);
+        }
+        return spec;
+    }
+
+    /**
+     * Takes up to {@code limit} messages due at {@code now} that no sender holds, until {@code until},
+     * oldest due first. On PostgreSQL one statement ({@code update ... returning}, skipping rows another
+     * sender is taking at this moment); on H2 (the local run's embedded database) a query for the due
+     * ones, then an update and a read for each.
+     */
+    public List<Message> lease(Instant now, Instant until, int limit) {
+        List<Message> leased;
+        if (postgres) {
+            leased = jdbc.sql("""
+                    update message set leased_until = :until where id = any(array(
+                        select id from message where state in ('PENDING', 'DEFERRED') and due_at <= :now
+                        and (leased_until is null or leased_until < :now) order by due_at limit :limit
+                        for update skip locked))
+                    returning *""")
+                    .param("now", utc(now)).param("until", utc(until)).param("limit", limit)
+                    .query((row, n) -> read(Columns.of(row))).list();
+        } else {
+            leased = new ArrayList<>();
+            List<UUID> due = jdbc.sql("""
+                    select id from message where state in ('PENDING', 'DEFERRED') and due_at <= :now
+                    and (leased_until is null or leased_until < :now) order by due_at limit :limit""")
+                    .param("now", utc(now)).param("limit", limit).query(UUID.class).list();
+            for (UUID id : due) {
+                if (jdbc.sql(LEASE).param("id", id).param("now", utc(now)).param("until", utc(until)).update() > 0) {
+                    leased.addAll(jdbc.sql("select * from message where id = :id").param("id", id)
+                            .query((row, n) -> read(Columns.of(row))).list());
+                }
+            }
+        }
+        return leased.stream().sorted(Comparator.comparing(Message::dueAt)).toList();
     }
 
     public Mono<Message> find(UUID id) {
-        return db.sql("select * from message where id = :id").bind("id", id).map(Messages::read).one();
+        return db.sql("select * from message where id = :id").bind("id", id).map(row -> read(row::get)).one();
     }
 
     public Mono<List<Message>> ofLead(UUID leadId) {
         return db.sql("select * from message where lead_id = :lead order by created_at, id").bind("lead", leadId)
-                .map(Messages::read).all().collectList();
+                .map(row -> read(row::get)).all().collectList();
     }
 
-    /** Ends a message's delivery (sent, failed or suppressed) on the channel it went, or would have gone, by. */
-    public Mono<Void> finish(UUID id, Channel channel, MessageState state, Instant at, String reason, String providerId) {
-        var spec = db.sql("""
-                update message set channel = :channel, state = :state, leased_until = null, reason = :reason,
-                provider_id = :provider, sent_at = :sentAt where id = :id""")
-                .bind("id", id).bind("channel", channel.name()).bind("state", state.name());
-        spec = bind(spec, "reason", reason, String.class);
-        spec = bind(spec, "provider", providerId, String.class);
-        spec = bind(spec, "sentAt", state == MessageState.SENT ? utc(at) : null, OffsetDateTime.class);
-        return spec.then();
+    /** Ends these messages' delivery, in the caller's JDBC transaction: one batch of updates. */
+    public void finish(List<Finish> finished) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                update message set channel = ?, state = ?, leased_until = null, reason = ?, provider_id = ?, sent_at = ?
+                where id = ?""", finished.stream().map(f -> new Object[] {f.channel().name(), f.state().name(),
+                        text(f.reason()), text(f.providerId()),
+                        time(f.state() == MessageState.SENT ? f.at() : null), f.id()}).toList());
     }
 
-    /** Holds a message until {@code until}: quiet hours ({@code DEFERRED}) or a retry ({@code PENDING}). */
-    public Mono<Void> hold(UUID id, MessageState state, Instant until, int attempts, String reason) {
-        var spec = db.sql("""
-                update message set state = :state, due_at = :until, attempts = :attempts, leased_until = null,
-                reason = :reason where id = :id""")
-                .bind("id", id).bind("state", state.name()).bind("until", utc(until)).bind("attempts", attempts);
-        return bind(spec, "reason", reason, String.class).then();
+    /** Holds these messages, in the caller's JDBC transaction: one batch of updates. */
+    public void hold(List<Hold> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                update message set channel = coalesce(?, channel), state = ?, due_at = ?, attempts = ?,
+                leased_until = null, reason = ? where id = ?""", held.stream().map(h -> new Object[] {
+                        text(h.channel() == null ? null : h.channel().name()), h.state().name(), utc(h.until()),
+                        h.attempts(), text(h.reason()), h.id()}).toList());
     }
 
-    /** A note goes the way the visitor's consent allows when it is sent, which may differ from when it was planned. */
-    public Mono<Void> useChannel(UUID id, Channel channel) {
-        return db.sql("update message set channel = :channel where id = :id").bind("id", id)
-                .bind("channel", channel.name()).then();
+    /** Gives leased messages back untouched, so the next batch takes them at once rather than when the lease ends. */
+    public void release(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update message set leased_until = null where id in (:ids)").param("ids", ids).update();
     }
 
     /** The care team posted a kit by hand. */
@@ -121,7 +201,16 @@ public class Messages {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
-    private static Message read(Readable row) {
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
+    }
+
+    private static SqlParameterValue time(Instant value) {
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, value == null ? null : utc(value));
+    }
+
+    /** A message row, read the same way from R2DBC ({@code row::get}) and JDBC ({@link Columns#of}). */
+    private static Message read(Columns row) {
         return new Message(row.get("id", UUID.class), row.get("lead_id", UUID.class), row.get("purpose", String.class),
                 MessageKind.valueOf(row.get("kind", String.class)), Channel.valueOf(row.get("channel", String.class)),
                 MessageState.valueOf(row.get("state", String.class)), row.get("attempts", Integer.class),

@@ -63,7 +63,7 @@ public class OptOuts {
                                 .then(suppress(Channel.TEXT, lead.phone(), reason, now)))
                         .then(Mono.defer(() -> suppressions.markOptedOut(leadId, now)))
                         .filter(first -> first)
-                        .flatMap(first -> reports.optedOut(leadId, summary)))
+                        .flatMap(first -> reports.record(reports.optedOut(leadId, summary))))
                 .then());
     }
 
