@@ -6,8 +6,8 @@ import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.events.Condition;
 import com.leadflow.events.Procedure;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.SqlValues;
-import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,12 +91,12 @@ public class AmbassadorRepository {
 
     public Mono<Ambassador> findById(UUID id) {
         return db.sql("select " + COLUMNS + " from ambassador where id = :id").bind("id", id)
-                .map(AmbassadorRepository::read).one();
+                .map(row -> read(row::get)).one();
     }
 
     public Flux<Ambassador> findAll() {
         return db.sql("select " + COLUMNS + " from ambassador order by first_name, last_initial, id")
-                .map(AmbassadorRepository::read).all();
+                .map(row -> read(row::get)).all();
     }
 
     /** Active ambassadors with a free slot who share the procedure or the condition. */
@@ -107,7 +107,7 @@ public class AmbassadorRepository {
                   and (procedure_code = :procedure or condition_code = :condition)""")
                 .bind("procedure", procedure == null ? "-" : procedure.name())
                 .bind("condition", condition == null ? "-" : condition.name())
-                .map(AmbassadorRepository::read).all();
+                .map(row -> read(row::get)).all();
     }
 
     private static GenericExecuteSpec profile(GenericExecuteSpec spec, Ambassador a) {
@@ -121,7 +121,7 @@ public class AmbassadorRepository {
         return SqlValues.bind(spec, "state", a.state(), String.class);
     }
 
-    static Ambassador read(Readable row) {
+    static Ambassador read(Columns row) {
         Set<String> languages = Arrays.stream(row.get("languages", String.class).split(","))
                 .filter(code -> !code.isBlank()).collect(Collectors.toSet());
         return new Ambassador(row.get("id", UUID.class), row.get("first_name", String.class),

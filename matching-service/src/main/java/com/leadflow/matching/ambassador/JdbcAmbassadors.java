@@ -3,8 +3,8 @@ package com.leadflow.matching.ambassador;
 import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.matching.db.InLists;
-import com.leadflow.matching.db.JdbcRow;
 import com.leadflow.matching.seeker.MatchTarget;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.ConsumerDatabase;
 import java.time.Instant;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ public class JdbcAmbassadors {
                         where status = 'ACTIVE' and active_matches < max_active
                           and (procedure_code in (:procedures) or condition_code in (:conditions))""")
                         .param("procedures", procedureList).param("conditions", conditionList)
-                        .query((row, n) -> AmbassadorRepository.read(new JdbcRow(row))).list()
+                        .query((row, n) -> AmbassadorRepository.read(Columns.of(row))).list()
                         .forEach(a -> found.put(a.id(), a));
             }
         }

@@ -3,7 +3,7 @@ package com.leadflow.matching.match;
 import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.matching.db.InLists;
-import com.leadflow.matching.db.JdbcRow;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.SqlRows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public class JdbcMatches {
         for (List<String> in : InLists.of(leadIds)) {
             jdbc.sql(MatchRepository.SELECT + " where m.lead_id in (:leads) order by m.lead_id, m.proposed_at desc, m.id")
                     .param("leads", in)
-                    .query((row, n) -> MatchRepository.read(new JdbcRow(row))).list()
+                    .query((row, n) -> MatchRepository.read(Columns.of(row))).list()
                     .forEach(match -> byLead.computeIfAbsent(match.leadId(), lead -> new ArrayList<>()).add(match));
         }
         return byLead;

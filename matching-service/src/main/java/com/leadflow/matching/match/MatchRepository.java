@@ -8,7 +8,7 @@ import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.events.Condition;
 import com.leadflow.events.Procedure;
-import io.r2dbc.spi.Readable;
+import com.leadflow.platform.db.Columns;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -56,19 +56,19 @@ public class MatchRepository {
     }
 
     public Mono<Match> findById(UUID id) {
-        return db.sql(SELECT + " where m.id = :id").bind("id", id).map(MatchRepository::read).one();
+        return db.sql(SELECT + " where m.id = :id").bind("id", id).map(row -> read(row::get)).one();
     }
 
     /** A lead's matches, newest first. */
     public Flux<Match> findByLead(String leadId) {
         return db.sql(SELECT + " where m.lead_id = :leadId order by m.proposed_at desc, m.id")
-                .bind("leadId", leadId).map(MatchRepository::read).all();
+                .bind("leadId", leadId).map(row -> read(row::get)).all();
     }
 
     /** Matches in {@code state}, the most recently changed first: a column of the coordinator's match board. */
     public Flux<Match> findInState(MatchState state, int limit) {
         return db.sql(SELECT + " where m.state = :state order by m.updated_at desc, m.id limit :limit")
-                .bind("state", state.name()).bind("limit", limit).map(MatchRepository::read).all();
+                .bind("state", state.name()).bind("limit", limit).map(row -> read(row::get)).all();
     }
 
     /** The lead's proposed or accepted match, if any. */
@@ -79,10 +79,10 @@ public class MatchRepository {
     /** Proposed or accepted matches of ambassadors who have withdrawn consent. */
     public Flux<Match> findHeldByRetiredAmbassadors() {
         return db.sql(SELECT + " where a.status = 'RETIRED' and m.state in ('PROPOSED', 'ACCEPTED')")
-                .map(MatchRepository::read).all();
+                .map(row -> read(row::get)).all();
     }
 
-    static Match read(Readable row) {
+    static Match read(Columns row) {
         String reasons = row.get("reasons", String.class);
         Integer rating = row.get("feedback_rating", Integer.class);
         return new Match(row.get("id", UUID.class), row.get("lead_id", String.class),

@@ -3,7 +3,7 @@ package com.leadflow.matching.seeker;
 import static com.leadflow.platform.db.SqlValues.utc;
 
 import com.leadflow.matching.db.InLists;
-import com.leadflow.matching.db.JdbcRow;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
 import java.time.Instant;
@@ -65,7 +65,7 @@ public class JdbcSeekers {
         for (List<String> in : InLists.of(leadIds)) {
             db.jdbc().sql("select * from seeker where lead_id in (:leads) order by lead_id for update")
                     .param("leads", in)
-                    .query((row, n) -> SeekerRepository.read(new JdbcRow(row))).list()
+                    .query((row, n) -> SeekerRepository.read(Columns.of(row))).list()
                     .forEach(seeker -> locked.put(seeker.leadId(), seeker));
         }
         return locked;

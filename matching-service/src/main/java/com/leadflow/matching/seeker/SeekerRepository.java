@@ -11,7 +11,7 @@ import com.leadflow.events.Condition;
 import com.leadflow.events.GenderPreference;
 import com.leadflow.events.Procedure;
 import com.leadflow.matching.ambassador.AgeBand;
-import io.r2dbc.spi.Readable;
+import com.leadflow.platform.db.Columns;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,12 +48,12 @@ public class SeekerRepository {
     /** The lead's row, locked until the transaction ends; empty when matching never heard of the lead. */
     public Mono<Seeker> lock(String leadId) {
         return db.sql("select * from seeker where lead_id = :leadId for update").bind("leadId", leadId)
-                .map(SeekerRepository::read).one();
+                .map(row -> read(row::get)).one();
     }
 
     public Mono<Seeker> find(String leadId) {
         return db.sql("select * from seeker where lead_id = :leadId").bind("leadId", leadId)
-                .map(SeekerRepository::read).one();
+                .map(row -> read(row::get)).one();
     }
 
     public Mono<Void> save(Seeker seeker, Instant now) {
@@ -77,7 +77,7 @@ public class SeekerRepository {
     /** Wait-listed leads as matching knows them, longest waiting first. */
     public Flux<Seeker> findWaitlisted(int limit) {
         return db.sql("select * from seeker where match_state = 'WAITLISTED' order by waitlisted_at, lead_id limit :limit")
-                .bind("limit", limit).map(SeekerRepository::read).all();
+                .bind("limit", limit).map(row -> read(row::get)).all();
     }
 
     private static GenericExecuteSpec values(GenericExecuteSpec spec, Seeker s, Instant now) {
@@ -96,7 +96,7 @@ public class SeekerRepository {
         return bindTime(spec, "waitlistedAt", s.waitlistedAt());
     }
 
-    static Seeker read(Readable row) {
+    static Seeker read(Columns row) {
         SeekerProfile profile = Boolean.TRUE.equals(row.get("lead_arrived", Boolean.class))
                 ? new SeekerProfile(enumOf(AgeBand.class, row.get("age_band", String.class)),
                         row.get("language", String.class), row.get("us_state", String.class),

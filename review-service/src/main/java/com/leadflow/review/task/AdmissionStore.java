@@ -3,6 +3,7 @@ package com.leadflow.review.task;
 import static com.leadflow.review.task.ReviewTaskRows.join;
 import static com.leadflow.review.task.ReviewTaskRows.utc;
 
+import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.SqlRows;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -157,7 +158,7 @@ public class AdmissionStore {
         for (List<String> in : inLists(List.copyOf(leadIds))) {
             jdbc.sql("select * from review_imaging where lead_id in (:leads) order by lead_id, uploaded_at, imaging_id")
                     .param("leads", in)
-                    .query((row, n) -> Map.entry(row.getString("lead_id"), ReviewTaskRows.imaging(new JdbcRow(row))))
+                    .query((row, n) -> Map.entry(row.getString("lead_id"), ReviewTaskRows.imaging(Columns.of(row))))
                     .list()
                     .forEach(study -> studies.computeIfAbsent(study.getKey(), lead -> new ArrayList<>()).add(study.getValue()));
         }
@@ -171,7 +172,7 @@ public class AdmissionStore {
                     order by lead_id, imaging_id, series_index""")
                     .param("leads", in)
                     .query((row, n) -> Map.entry(row.getString("lead_id") + "\n" + row.getString("imaging_id"),
-                            ReviewTaskRows.series(new JdbcRow(row))))
+                            ReviewTaskRows.series(Columns.of(row))))
                     .list()
                     .forEach(s -> series.computeIfAbsent(s.getKey(), key -> new ArrayList<>()).add(s.getValue()));
         }
@@ -183,7 +184,7 @@ public class AdmissionStore {
 
     public Optional<ReviewTask> findByLead(String leadId) {
         return jdbc.sql("select * from review_task where lead_id = :leadId").param("leadId", leadId)
-                .query((row, n) -> ReviewTaskRows.task(new JdbcRow(row))).optional();
+                .query((row, n) -> ReviewTaskRows.task(Columns.of(row))).optional();
     }
 
     /** Records the newest study date after imaging arrived. */

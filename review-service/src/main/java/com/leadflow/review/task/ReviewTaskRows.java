@@ -6,8 +6,8 @@ import com.leadflow.events.NextStep;
 import com.leadflow.events.Procedure;
 import com.leadflow.events.ReviewOutcome;
 import com.leadflow.events.ReviewPriority;
+import com.leadflow.platform.db.Columns;
 import com.leadflow.review.outcome.ReviewDecision;
-import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,13 +15,16 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** Turns review rows into records and back; lists of enum names are kept comma-separated. */
+/**
+ * Turns review rows into records and back, whichever driver read them ({@link Columns}: R2DBC for
+ * HTTP, JDBC for the consumers); lists of enum names are kept comma-separated.
+ */
 final class ReviewTaskRows {
 
     private ReviewTaskRows() {
     }
 
-    static ReviewTask task(Readable row) {
+    static ReviewTask task(Columns row) {
         ClinicalSummary clinical = new ClinicalSummary(
                 Condition.valueOf(row.get("spine_condition", String.class)),
                 split(row.get("symptoms", String.class)),
@@ -46,21 +49,21 @@ final class ReviewTaskRows {
                 decision, row.get("completed_by", String.class), instant(row, "completed_at"));
     }
 
-    static ImagingStudy imaging(Readable row) {
+    static ImagingStudy imaging(Columns row) {
         return new ImagingStudy(row.get("imaging_id", String.class), row.get("modality", String.class),
                 row.get("file_format", String.class), row.get("size_bytes", Long.class),
                 row.get("study_date", LocalDate.class), instant(row, "uploaded_at"),
                 row.get("study_description", String.class), row.get("body_part", String.class), List.of());
     }
 
-    static ImagingStudy.Series series(Readable row) {
+    static ImagingStudy.Series series(Columns row) {
         return new ImagingStudy.Series(row.get("series_index", Integer.class), row.get("series_uid", String.class),
                 row.get("series_number", Integer.class), row.get("modality", String.class),
                 row.get("description", String.class), row.get("body_part", String.class),
                 row.get("image_count", Integer.class));
     }
 
-    static Instant instant(Readable row, String column) {
+    static Instant instant(Columns row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -30,29 +30,29 @@ public class ReviewTaskStore {
         Mono<Map<String, List<ImagingStudy.Series>>> series = db.sql("""
                         select * from review_imaging_series where lead_id = :leadId order by imaging_id, series_index""")
                 .bind("leadId", leadId)
-                .map((row, meta) -> Map.entry(row.get("imaging_id", String.class), ReviewTaskRows.series(row)))
+                .map((row, meta) -> Map.entry(row.get("imaging_id", String.class), ReviewTaskRows.series(row::get)))
                 .all()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return series.flatMapMany(byImaging -> db.sql(
                         "select * from review_imaging where lead_id = :leadId order by uploaded_at, imaging_id")
-                .bind("leadId", leadId).map(ReviewTaskRows::imaging).all()
+                .bind("leadId", leadId).map(row -> ReviewTaskRows.imaging(row::get)).all()
                 .map(study -> study.withSeries(byImaging.getOrDefault(study.imagingId(), List.of()))));
     }
 
     public Mono<ReviewTask> find(String reviewId) {
         return db.sql("select * from review_task where review_id = :id").bind("id", reviewId)
-                .map(ReviewTaskRows::task).one();
+                .map(row -> ReviewTaskRows.task(row::get)).one();
     }
 
     /** Every review in the queue or in someone's hands, in no particular order. */
     public Flux<ReviewTask> open() {
         return db.sql("select * from review_task where status in ('QUEUED', 'IN_PROGRESS')")
-                .map(ReviewTaskRows::task).all();
+                .map(row -> ReviewTaskRows.task(row::get)).all();
     }
 
     public Flux<ReviewTask> awaitingImaging() {
         return db.sql("select * from review_task where status = 'AWAITING_IMAGING' order by submitted_at")
-                .map(ReviewTaskRows::task).all();
+                .map(row -> ReviewTaskRows.task(row::get)).all();
     }
 
     /** Open reviews past their deadline whose miss was not reported yet. */
@@ -60,13 +60,13 @@ public class ReviewTaskStore {
         return db.sql("""
                 select * from review_task where status in ('QUEUED', 'IN_PROGRESS')
                   and due_at <= :now and deadline_missed_at is null""")
-                .bind("now", utc(now)).map(ReviewTaskRows::task).all();
+                .bind("now", utc(now)).map(row -> ReviewTaskRows.task(row::get)).all();
     }
 
     /** Reviews whose lease ran out and that nobody claimed since. */
     public Flux<ReviewTask> expiredLeases(Instant now) {
         return db.sql("select * from review_task where status = 'IN_PROGRESS' and lease_expires_at <= :now")
-                .bind("now", utc(now)).map(ReviewTaskRows::task).all();
+                .bind("now", utc(now)).map(row -> ReviewTaskRows.task(row::get)).all();
     }
 
     /** Marks a missed deadline once; false when it was already marked. */
