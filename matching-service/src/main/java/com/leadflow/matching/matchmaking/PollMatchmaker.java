@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * with the leads' rows locked. A poll's leads are matched in a {@link Round}, one after another in
  * their order, against one read of their earlier matches and one read of the free ambassadors who
  * share something with any of them, instead of two reads per lead. The round keeps that view up
- * to date as it chooses slots, and takes them when it finishes with one conditional update per
- * ambassador, all in one batch (a round of one lead takes its slot at once, as {@link Matchmaker} does), so the
- * database never lets an ambassador be overfilled; a round that lost a race for a slot is applied
- * again lead by lead. It writes the new matches and the leads' new states together at its end.
+ * to date as it chooses slots, and takes them when it finishes: one conditional update per
+ * ambassador, all in one batch (a round of one lead takes its slot at once, as {@link Matchmaker}
+ * does). So the database never lets an ambassador be overfilled, and a round that lost a race for
+ * a slot is applied again lead by lead. The new matches and the leads' new states are written
+ * together at the round's end.
  */
 @Component
 public class PollMatchmaker {
@@ -179,8 +180,8 @@ public class PollMatchmaker {
         }
 
         /**
-         * Takes the slots the round chose, in one batch (in the order of the ambassadors' ids, so that transactions
-         * taking slots of the same ambassadors queue rather than deadlock), then writes the new matches
+         * Takes the slots the round chose in one batch (in the order of the ambassadors' ids, so that
+         * transactions taking slots of the same ambassadors queue rather than deadlock), then writes the new matches
          * and the leads' new states. Should another transaction have taken some of those slots since
          * the round read the ambassadors, the round fails as a whole: it rolls back, and the platform
          * applies the poll's events again one per transaction, each lead in a round of its own.
