@@ -4,7 +4,6 @@ import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.consumer.PollHandler;
 import com.leadflow.platform.consumer.PollListeners;
-import com.leadflow.platform.consumer.ReactivePollHandler;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
@@ -112,17 +111,15 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx,
-            ConsumerDatabase consumerDatabase) {
-        return new IdempotentConsumer(db, tx, consumerDatabase);
+    public IdempotentConsumer idempotentConsumer(ConsumerDatabase consumerDatabase) {
+        return new IdempotentConsumer(consumerDatabase);
     }
 
-    /** A listener for every {@link PollHandler} (and {@link ReactivePollHandler}) bean of the service. */
+    /** A listener for every {@link PollHandler} bean of the service. */
     @Bean
-    public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers,
-            ObjectProvider<ReactivePollHandler<?>> reactiveHandlers, IdempotentConsumer idempotent,
+    public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent,
             ObjectProvider<MeterRegistry> meters, Environment environment, Tracing tracing) {
-        return new PollListeners(handlers, reactiveHandlers, idempotent,
+        return new PollListeners(handlers, idempotent,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 environment.getRequiredProperty("spring.application.name"), tracing);
     }

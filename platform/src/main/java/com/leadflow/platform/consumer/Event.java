@@ -4,11 +4,8 @@ import com.leadflow.platform.correlation.Correlation;
 import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * One readable event of a poll, as a {@link PollHandler} sees it: the value has the topic's type,
@@ -24,14 +21,6 @@ import reactor.core.publisher.Mono;
  */
 public record Event<V>(String key, V value, String eventId, String correlationId, ConsumerRecord<String, ?> record,
         SpanContext span) {
-
-    /**
-     * {@code work} with this event's correlation id and span in its Reactor context (and so in the MDC
-     * of what it logs, and on the events it records).
-     */
-    public <T> Mono<T> correlated(Mono<T> work) {
-        return work.contextWrite(context -> Correlation.with(context, correlationId, span));
-    }
 
     /** Runs {@code action} with this event's correlation id and trace id in the logging MDC of the current thread. */
     public void withMdc(Runnable action) {
@@ -53,18 +42,6 @@ public record Event<V>(String key, V value, String eventId, String correlationId
         } else {
             MDC.put(key, value);
         }
-    }
-
-    /**
-     * Applies {@code work} to each event in turn, each with its own correlation id and span, so that the
-     * events the work records (through the outbox) carry the correlation and trace of the event they answer.
-     * For the reactive handlers ({@link ReactivePollHandler}) that write one event at a time within the
-     * poll's transaction.
-     */
-    public static <V> Mono<Void> eachReactive(List<Event<V>> events, Function<Event<V>, Mono<?>> work) {
-        return Flux.fromIterable(events)
-                .concatMap(event -> event.correlated(Mono.defer(() -> work.apply(event))).then())
-                .then();
     }
 
     /**

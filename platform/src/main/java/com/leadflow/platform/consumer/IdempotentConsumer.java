@@ -3,44 +3,29 @@ package com.leadflow.platform.consumer;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.kafka.EventHeaders;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Applies each event once. The event's id is recorded in the same transaction as the change the
  * event causes (and the events that change emits through the outbox): a redelivered event finds
  * its id already there and changes nothing; a failed one leaves no id behind and is retried.
  *
- * <p>A whole poll is claimed at once ({@link #applyEachOnce}): one transaction, and a statement or
- * two to claim its event ids, instead of a transaction per record. Services do not call this
- * themselves: they write a {@link PollHandler}, and {@link PollConsumer} claims for it, on JDBC
- * ({@link #applyEachOnceJdbc}); the reactive form ({@link #applyEachOnce}) serves the
- * {@link ReactivePollHandler}s not yet moved.
+ * <p>A whole poll is claimed at once ({@link #applyEachOnce}): one JDBC transaction, and a statement
+ * or two to claim its event ids, instead of a transaction per record. Services do not call this
+ * themselves: they write a {@link PollHandler}, and {@link PollConsumer} claims for it.
  */
 public class IdempotentConsumer {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static final String CLAIM_ONE =
             "insert into processed_event (consumer, event_id) values (?, ?) on conflict do nothing";
 
-    private final DatabaseClient db;
-    private final TransactionalOperator tx;
     private final ConsumerDatabase jdbc;
 
-    public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx, ConsumerDatabase jdbc) {
-        this.db = db;
-        this.tx = tx;
+    public IdempotentConsumer(ConsumerDatabase jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -55,7 +40,7 @@ public class IdempotentConsumer {
      *
      * @return the records whose events this call applied, in their order
      */
-    public <K, V> List<ConsumerRecord<K, V>> applyEachOnceJdbc(String consumer, List<ConsumerRecord<K, V>> records,
+    public <K, V> List<ConsumerRecord<K, V>> applyEachOnce(String consumer, List<ConsumerRecord<K, V>> records,
             Consumer<List<ConsumerRecord<K, V>>> work) {
         if (records.isEmpty()) {
             return List.of();
@@ -90,76 +75,6 @@ public class IdempotentConsumer {
             work.accept(fresh);
             return fresh;
         });
-    }
-
-    /**
-     * Runs {@code work} once, in one transaction, for those of {@code records} whose events
-     * {@code consumer} has not applied before; of records that carry the same event id, only the
-     * first counts. Nothing runs when every event was applied already. Should another instance
-     * apply one of the same events at the same moment, the claim's primary key fails one of the
-     * two transactions, which is then retried and finds the event applied.
-     *
-     * @return the records whose events this call applied, in their order
-     */
-    public <K, V> Mono<List<ConsumerRecord<K, V>>> applyEachOnce(String consumer, List<ConsumerRecord<K, V>> records,
-            Function<List<ConsumerRecord<K, V>>, Mono<?>> work) {
-        if (records.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        List<String> eventIds = records.stream().map(IdempotentConsumer::eventId).distinct().toList();
-        if (eventIds.size() == 1) {
-            return tx.transactional(claimOne(consumer, List.of(records.get(0)), work));
-        }
-        Mono<List<ConsumerRecord<K, V>>> once = Flux.fromIterable(SqlRows.chunks(eventIds))
-                .concatMap(chunk -> bindAll(db.sql("select event_id from processed_event where consumer = :consumer"
-                                + " and event_id in (" + SqlRows.values(chunk.size(), ":id#") + ")"), chunk)
-                        .bind("consumer", consumer)
-                        .map((row, meta) -> row.get("event_id", String.class)).all())
-                .collect(Collectors.toSet())
-                .flatMap(applied -> {
-                    Set<String> claimed = new HashSet<>(applied);
-                    List<ConsumerRecord<K, V>> fresh = records.stream()
-                            .filter(record -> claimed.add(eventId(record))).toList();
-                    if (fresh.isEmpty()) {
-                        return Mono.just(fresh);
-                    }
-                    return Flux.fromIterable(SqlRows.chunks(fresh.stream().map(IdempotentConsumer::eventId).toList()))
-                            .concatMap(chunk -> bindAll(db.sql("insert into processed_event (consumer, event_id) values "
-                                    + SqlRows.values(chunk.size(), "(:consumer, :id#)")), chunk)
-                                    .bind("consumer", consumer).then())
-                            .then(Mono.defer(() -> work.apply(fresh)))
-                            .thenReturn(fresh);
-                });
-        return tx.transactional(once);
-    }
-
-    /**
-     * A poll of one event (the usual case at low rates) is claimed in one statement, as many as a
-     * transaction per record used to take: the insert counts no row when the event was applied.
-     */
-    private <K, V> Mono<List<ConsumerRecord<K, V>>> claimOne(String consumer, List<ConsumerRecord<K, V>> record,
-            Function<List<ConsumerRecord<K, V>>, Mono<?>> work) {
-        return db.sql("insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing")
-                .bind("consumer", consumer)
-                .bind("eventId", eventId(record.get(0)))
-                .fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 0
-                        ? Mono.just(List.<ConsumerRecord<K, V>>of())
-                        : Mono.defer(() -> work.apply(record)).thenReturn(record));
-    }
-
-    /** {@link #applyEachOnce} for a listener thread: blocks until the transaction has committed. */
-    public <K, V> List<ConsumerRecord<K, V>> applyEachOnceBlocking(String consumer, List<ConsumerRecord<K, V>> records,
-            Function<List<ConsumerRecord<K, V>>, Mono<?>> work) {
-        List<ConsumerRecord<K, V>> applied = applyEachOnce(consumer, records, work).block(TIMEOUT);
-        return applied == null ? List.of() : applied;
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, List<String> ids) {
-        for (int i = 0; i < ids.size(); i++) {
-            spec = spec.bind("id" + i, ids.get(i));
-        }
-        return spec;
     }
 
     /** The producer's event id; a record from a tool that sets none is known by its position. */

@@ -26,8 +26,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import reactor.core.Exceptions;
 
 /**
- * Applies a whole poll of one topic per database transaction, for one {@link PollHandler} (on JDBC)
- * or {@link ReactivePollHandler} (on R2DBC).
+ * Applies a whole poll of one topic per database transaction (JDBC), for one {@link PollHandler}.
  *
  * <p>A poll is screened first, in order: the first record that can never apply (unreadable, no
  * value, a value of another type, or rejected by {@link PollHandler#wants}) ends the part that is
@@ -46,9 +45,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     private static final LogAccessor LOG = new LogAccessor(PollConsumer.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** One of the two is set: the handler on JDBC, or one not yet moved off R2DBC. */
     private final PollHandler<V> handler;
-    private final ReactivePollHandler<V> reactive;
     private final String consumer;
     private final IdempotentConsumer idempotent;
     private final Class<V> valueType;
@@ -63,21 +60,11 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
 
     PollConsumer(PollHandler<V> handler, String consumer, String group, IdempotentConsumer idempotent,
             MeterRegistry meters, Tracing tracing) {
-        this(handler, null, handler.topic(), consumer, group, idempotent, meters, tracing);
-    }
-
-    PollConsumer(ReactivePollHandler<V> reactive, String consumer, String group, IdempotentConsumer idempotent,
-            MeterRegistry meters, Tracing tracing) {
-        this(null, reactive, reactive.topic(), consumer, group, idempotent, meters, tracing);
-    }
-
-    private PollConsumer(PollHandler<V> handler, ReactivePollHandler<V> reactive, Topic<String, V> topic,
-            String consumer, String group, IdempotentConsumer idempotent, MeterRegistry meters, Tracing tracing) {
         this.tracing = tracing;
         this.group = group;
         this.handler = handler;
-        this.reactive = reactive;
-        this.topic = topic;
+        this.topic = handler.topic();
+        Topic<String, V> topic = this.topic;
         this.consumer = consumer;
         this.idempotent = idempotent;
         this.valueType = topic.valueType();
@@ -130,7 +117,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
             spans.add(span);
             try {
                 Event<V> event = read(record, span.getSpanContext());
-                if (handler != null ? handler.wants(event) : reactive.wants(event)) {
+                if (handler.wants(event)) {
                     events.add(event);
                     positions.put(event, i);
                     spans.pending(event, span);
@@ -228,11 +215,8 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
         }
         List<ConsumerRecord<String, Object>> fresh;
         try {
-            fresh = handler != null
-                    ? idempotent.applyEachOnceJdbc(consumer, records,
-                            claimed -> handler.apply(claimed.stream().map(byRecord::get).toList()))
-                    : idempotent.applyEachOnceBlocking(consumer, records,
-                            claimed -> reactive.apply(claimed.stream().map(byRecord::get).toList()));
+            fresh = idempotent.applyEachOnce(consumer, records,
+                    claimed -> handler.apply(claimed.stream().map(byRecord::get).toList()));
         } catch (RuntimeException failure) {
             throw Exceptions.unwrap(failure) instanceof RuntimeException cause ? cause : failure;
         }
@@ -247,11 +231,7 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
             return;
         }
         try {
-            if (handler != null) {
-                handler.committed(applied);
-            } else {
-                reactive.committed(applied);
-            }
+            handler.committed(applied);
         } catch (RuntimeException failure) {
             LOG.warn(() -> consumer + ": after applying " + applied.size() + " event(s) the handler failed ("
                     + failure.getClass().getName() + ")");

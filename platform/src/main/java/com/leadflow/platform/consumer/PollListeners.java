@@ -25,17 +25,15 @@ import org.springframework.kafka.support.converter.MessageConverter;
 public class PollListeners implements KafkaListenerConfigurer {
 
     private final ObjectProvider<PollHandler<?>> handlers;
-    private final ObjectProvider<ReactivePollHandler<?>> reactiveHandlers;
     private final IdempotentConsumer idempotent;
     private final MeterRegistry meters;
     private final String service;
     private final Tracing tracing;
 
-    public PollListeners(ObjectProvider<PollHandler<?>> handlers, ObjectProvider<ReactivePollHandler<?>> reactiveHandlers,
-            IdempotentConsumer idempotent, MeterRegistry meters, String service, Tracing tracing) {
+    public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
+            String service, Tracing tracing) {
         this.tracing = tracing;
         this.handlers = handlers;
-        this.reactiveHandlers = reactiveHandlers;
         this.idempotent = idempotent;
         this.meters = meters;
         this.service = service;
@@ -58,11 +56,6 @@ public class PollListeners implements KafkaListenerConfigurer {
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         Set<String> names = new HashSet<>();
         handlers.orderedStream().forEach(handler -> {
-            String name = uniqueName(names, handler.topic());
-            registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
-                    new PollConsumer<>(handler, name, service, idempotent, meters, tracing)));
-        });
-        reactiveHandlers.orderedStream().forEach(handler -> {
             String name = uniqueName(names, handler.topic());
             registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
                     new PollConsumer<>(handler, name, service, idempotent, meters, tracing)));

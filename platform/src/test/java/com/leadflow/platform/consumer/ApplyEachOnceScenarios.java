@@ -31,9 +31,9 @@ abstract class ApplyEachOnceScenarios {
         String b = UUID.randomUUID().toString();
         String c = UUID.randomUUID().toString();
 
-        var first = idempotent.applyEachOnceJdbc(consumer, List.of(record(a), record(b), record(a)), this::store);
-        var second = idempotent.applyEachOnceJdbc(consumer, List.of(record(b), record(c)), this::store);
-        var third = idempotent.applyEachOnceJdbc(consumer, List.of(record(c), record(a)), this::store);
+        var first = idempotent.applyEachOnce(consumer, List.of(record(a), record(b), record(a)), this::store);
+        var second = idempotent.applyEachOnce(consumer, List.of(record(b), record(c)), this::store);
+        var third = idempotent.applyEachOnce(consumer, List.of(record(c), record(a)), this::store);
 
         assertThat(first).extracting(IdempotentConsumer::eventId).containsExactly(a, b);
         assertThat(second).extracting(IdempotentConsumer::eventId).containsExactly(c);
@@ -46,8 +46,8 @@ abstract class ApplyEachOnceScenarios {
         List<ConsumerRecord<String, String>> poll = new ArrayList<>();
         IntStream.range(0, 150).forEach(i -> poll.add(record(UUID.randomUUID().toString())));
 
-        var applied = idempotent.applyEachOnceJdbc(consumer, poll, this::store);
-        var again = idempotent.applyEachOnceJdbc(consumer, poll, this::store);
+        var applied = idempotent.applyEachOnce(consumer, poll, this::store);
+        var again = idempotent.applyEachOnce(consumer, poll, this::store);
 
         assertThat(applied).containsExactlyElementsOf(poll);
         assertThat(again).isEmpty();
@@ -60,7 +60,7 @@ abstract class ApplyEachOnceScenarios {
         String b = UUID.randomUUID().toString();
         List<ConsumerRecord<String, String>> poll = List.of(record(a), record(b));
 
-        assertThatThrownBy(() -> idempotent.applyEachOnceJdbc(consumer, poll,
+        assertThatThrownBy(() -> idempotent.applyEachOnce(consumer, poll,
                 fresh -> {
                     store(fresh);
                     throw new IllegalStateException("the database went away");
@@ -68,7 +68,7 @@ abstract class ApplyEachOnceScenarios {
                 .hasMessageContaining("went away");
         assertThat(storedEvents()).isEmpty();
 
-        assertThat(idempotent.applyEachOnceJdbc(consumer, poll, this::store)).hasSize(2);
+        assertThat(idempotent.applyEachOnce(consumer, poll, this::store)).hasSize(2);
         assertThat(storedEvents()).containsExactlyInAnyOrder(a, b);
     }
 
@@ -76,9 +76,9 @@ abstract class ApplyEachOnceScenarios {
     void aPollOfOneEventDeliveredAgainIsAppliedOnce() {
         String a = UUID.randomUUID().toString();
 
-        var first = idempotent.applyEachOnceJdbc(consumer, List.of(record(a)), this::store);
-        var again = idempotent.applyEachOnceJdbc(consumer, List.of(record(a)), this::store);
-        var twiceInOnePoll = idempotent.applyEachOnceJdbc(consumer, List.of(record(a), record(a)), this::store);
+        var first = idempotent.applyEachOnce(consumer, List.of(record(a)), this::store);
+        var again = idempotent.applyEachOnce(consumer, List.of(record(a)), this::store);
+        var twiceInOnePoll = idempotent.applyEachOnce(consumer, List.of(record(a), record(a)), this::store);
 
         assertThat(first).extracting(IdempotentConsumer::eventId).containsExactly(a);
         assertThat(again).isEmpty();
