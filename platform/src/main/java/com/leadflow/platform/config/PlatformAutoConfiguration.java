@@ -8,6 +8,7 @@ import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.correlation.CorrelationWebFilter;
 import com.leadflow.platform.db.RelayDatabase;
+import com.leadflow.platform.db.TableMaintenance;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.outbox.OutboxBacklog;
 import com.leadflow.platform.outbox.OutboxProperties;
@@ -21,6 +22,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -90,6 +92,18 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public RelayDatabase relayDatabase(Environment environment) {
         return RelayDatabase.of(environment, "outbox-relay", 2);
+    }
+
+    /**
+     * Vacuum and analyze of the service's tables where the PostgreSQL server's autovacuum is off;
+     * {@code leadflow.database.maintenance-interval} (15 s; 0 for never). Not on H2.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.flyway.url:}'.startsWith('jdbc:postgresql:') "
+            + "and '${leadflow.database.maintenance-interval:15s}' != '0'")
+    public TableMaintenance tableMaintenance(RelayDatabase database,
+            @Value("${leadflow.database.maintenance-interval:15s}") Duration interval) {
+        return new TableMaintenance(database.dataSource(), interval);
     }
 
     @Bean

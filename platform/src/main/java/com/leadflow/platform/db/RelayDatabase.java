@@ -51,6 +51,13 @@ public final class RelayDatabase implements AutoCloseable {
         }
         if (postgres) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // pgjdbc prepares a statement on the server from its fifth use, and PostgreSQL then plans it
+            // once for any parameters (a generic plan) when that looks no dearer. Planned while a table is
+            // small (a fresh schema), that plan scans the table, and nothing replans it until the table
+            // is analyzed: where autovacuum is off (as on this project's benchmark machine) never, so every
+            // merge into intake's lead_stage read the whole table (36 million rows in a 5-minute run).
+            // A plan per execution costs a few tens of microseconds and is always the index's.
+            config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         }
         config.setMaximumPoolSize(connections);
         config.setMinimumIdle(1);

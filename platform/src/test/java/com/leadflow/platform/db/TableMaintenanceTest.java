@@ -1,0 +1,69 @@
+package com.leadflow.platform.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.leadflow.test.PostgresTestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Against the local PostgreSQL: dead rows are vacuumed and changed tables analyzed when the server's autovacuum does not. */
+class TableMaintenanceTest {
+
+    @Test
+    void aTableIsVacuumedOnceItsDeadRowsPassFivePercentAndAnalyzedOnceATenthChanged() {
+        assertThat(TableMaintenance.need("t", 10_000, 1_000, 0).vacuum()).isFalse();
+        assertThat(TableMaintenance.need("t", 10_000, 1_001, 0).vacuum()).isTrue();
+        assertThat(TableMaintenance.need("t", 0, 501, 0).vacuum()).isTrue();
+        assertThat(TableMaintenance.need("t", 10_000, 0, 1_500).analyze()).isFalse();
+        assertThat(TableMaintenance.need("t", 10_000, 0, 1_501).analyze()).isTrue();
+    }
+
+    @Test
+    void theDeadRowsOfAQueueTableAreVacuumedAwayWhenTheServerLeavesThem() throws Exception {
+        String schema = PostgresTestDatabase.newSchema("maintenance");
+        try (Connection c = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(), PostgresTestDatabase.user(),
+                PostgresTestDatabase.password()); Statement s = c.createStatement()) {
+            try (ResultSet on = s.executeQuery("show autovacuum")) {
+                on.next();
+                assumeTrue("off".equals(on.getString(1)), "the server's autovacuum is on: it does this itself");
+            }
+            s.execute("create schema " + schema);
+            s.execute("create table " + schema + ".queue (id int primary key, body text)");
+            s.execute("insert into " + schema + ".queue select g, 'row ' || g from generate_series(1, 3000) g");
+            s.execute("delete from " + schema + ".queue where id > 100");
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadRows(s, schema) >= 2_900);
+
+            PGSimpleDataSource database = new PGSimpleDataSource();
+            database.setUrl(PostgresTestDatabase.jdbcUrl());
+            database.setUser(PostgresTestDatabase.user());
+            database.setPassword(PostgresTestDatabase.password());
+            database.setCurrentSchema(schema);
+            try (TableMaintenance maintenance = new TableMaintenance(database, Duration.ofHours(1))) {
+                assertThat(maintenance.run()).containsExactly(new TableMaintenance.Need("queue", true, true));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadRows(s, schema) == 0);
+            try (ResultSet vacuumed = s.executeQuery("select last_vacuum is not null, last_analyze is not null"
+                    + " from pg_stat_user_tables where schemaname = '" + schema + "'")) {
+                vacuumed.next();
+                assertThat(vacuumed.getBoolean(1)).as("vacuumed").isTrue();
+                assertThat(vacuumed.getBoolean(2)).as("analyzed").isTrue();
+            }
+        }
+    }
+
+    private static long deadRows(Statement s, String schema) throws SQLException {
+        try (ResultSet dead = s.executeQuery("select coalesce(sum(n_dead_tup), 0) from pg_stat_user_tables"
+                + " where schemaname = '" + schema + "'")) {
+            dead.next();
+            return dead.getLong(1);
+        }
+    }
+}
