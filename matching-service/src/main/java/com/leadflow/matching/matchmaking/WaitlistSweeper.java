@@ -1,5 +1,6 @@
 package com.leadflow.matching.matchmaking;
 
+import com.leadflow.matching.ambassador.AmbassadorRepository;
 import com.leadflow.matching.config.MatchingProperties;
 import com.leadflow.matching.match.MatchActions;
 import com.leadflow.matching.match.MatchRepository;
@@ -30,10 +31,12 @@ public class WaitlistSweeper implements SmartLifecycle {
     private final LeadMatching leads;
     private final MatchActions actions;
     private final MatchingProperties properties;
+    private final AmbassadorRepository ambassadors;
     private volatile Disposable running;
 
     public WaitlistSweeper(SweepRequests requests, SeekerRepository seekers, MatchRepository matches,
-            LeadMatching leads, MatchActions actions, MatchingProperties properties) {
+            LeadMatching leads, MatchActions actions, MatchingProperties properties, AmbassadorRepository ambassadors) {
+        this.ambassadors = ambassadors;
         this.requests = requests;
         this.seekers = seekers;
         this.matches = matches;
@@ -48,7 +51,9 @@ public class WaitlistSweeper implements SmartLifecycle {
                 .concatMap(match -> actions.withdrawnByAmbassador(match)
                         .onErrorResume(e -> skip("match", match.id().toString(), e)))
                 .then();
-        Mono<Void> waitlist = seekers.waitlisted(properties.sweepBatch())
+        // with no ambassador's slot free nobody on the wait-list can be matched: one query, not one round per lead
+        Mono<Void> waitlist = ambassadors.anyWithRoom().filter(Boolean::booleanValue)
+                .flatMapMany(room -> seekers.waitlisted(properties.sweepBatch()))
                 .concatMap(leadId -> leads.retryWaitlisted(leadId).onErrorResume(e -> skip("lead", leadId, e)))
                 .then();
         return rehome.then(waitlist);

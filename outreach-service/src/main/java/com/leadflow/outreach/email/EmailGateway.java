@@ -29,6 +29,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 public class EmailGateway {
 
+    static {
+        MailProviders.named();
+    }
+
     private final JavaMailSenderImpl mail;
     private final InternetAddress from;
 

@@ -22,6 +22,8 @@ public class LocalMailServer implements DisposableBean {
     private final GreenMail greenMail;
 
     public LocalMailServer(int smtpPort, int imapPort) {
+        // the server parses every email it receives with the same libraries
+        com.leadflow.outreach.email.MailProviders.named();
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
