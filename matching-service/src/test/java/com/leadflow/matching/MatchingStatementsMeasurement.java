@@ -1,5 +1,6 @@
 package com.leadflow.matching;
 
+import com.leadflow.test.StatementCounter;
 import static com.leadflow.events.Condition.SPINAL_STENOSIS;
 import static com.leadflow.events.Procedure.LAMINECTOMY;
 

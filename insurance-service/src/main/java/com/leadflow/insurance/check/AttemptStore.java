@@ -1,5 +1,7 @@
 package com.leadflow.insurance.check;
 
+import com.leadflow.platform.db.Columns;
+
 import com.leadflow.insurance.eligibility.Verdict;
 import com.leadflow.platform.db.ConsumerDatabase;
 import java.sql.Types;
@@ -59,10 +61,10 @@ public class AttemptStore {
     /** A check's attempts in order, in this thread's JDBC transaction. */
     public List<Attempt> forCheckNow(UUID checkId) {
         return jdbc.jdbc().sql(FOR_CHECK).param("checkId", checkId)
-                .query((rs, rowNum) -> read(CheckStore.columns(rs))).list();
+                .query((rs, rowNum) -> read(Columns.of(rs))).list();
     }
 
-    private static Attempt read(CheckStore.Columns row) {
+    private static Attempt read(Columns row) {
         return new Attempt(row.get("attempt", Integer.class), row.get("started_at", OffsetDateTime.class).toInstant(),
                 row.get("duration_ms", Long.class), row.get("verdict", String.class),
                 row.get("payer_code", String.class), row.get("detail", String.class));

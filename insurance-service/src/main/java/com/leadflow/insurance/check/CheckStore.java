@@ -1,13 +1,13 @@
 package com.leadflow.insurance.check;
 
+import com.leadflow.platform.db.Columns;
+
 import com.leadflow.insurance.eligibility.CheckState;
 import com.leadflow.insurance.eligibility.Coverage;
 import com.leadflow.insurance.eligibility.Network;
 import com.leadflow.insurance.eligibility.Subscriber;
 import com.leadflow.insurance.eligibility.Verdict;
 import com.leadflow.platform.db.ConsumerDatabase;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,11 +53,6 @@ public class CheckStore {
     public CheckStore(DatabaseClient db, ConsumerDatabase jdbc) {
         this.db = db;
         this.jdbc = jdbc;
-    }
-
-    /** A row's columns by name, whichever driver read it (R2DBC's {@code Readable}, or a JDBC result set). */
-    interface Columns {
-        <T> T get(String name, Class<T> type);
     }
 
     public Mono<Void> insert(EligibilityCheck c) {
@@ -191,7 +185,7 @@ public class CheckStore {
     /** The check (JDBC, in this thread's transaction), or empty when there is none. */
     public Optional<EligibilityCheck> find(UUID id) {
         return jdbc.jdbc().sql("select * from eligibility_check where id = :id").param("id", id)
-                .query((rs, rowNum) -> read(columns(rs))).optional();
+                .query((rs, rowNum) -> read(Columns.of(rs))).optional();
     }
 
     /**
@@ -234,24 +228,6 @@ public class CheckStore {
                 number(row.get("coverages_returned", Integer.class)));
     }
 
-    /**
-     * The current row of a JDBC result set as {@link Columns}. A failure names the column only: a
-     * driver's message may quote the value, and this table holds PHI.
-     */
-    static Columns columns(ResultSet rs) {
-        return new Columns() {
-            @Override
-            public <T> T get(String name, Class<T> type) {
-                try {
-                    return rs.getObject(name, type);
-                } catch (SQLException failure) {
-                    throw new UncategorizedSQLException("reading column " + name, null,
-                            new SQLException("column " + name + " could not be read as " + type.getSimpleName(),
-                                    failure.getSQLState(), failure.getErrorCode()));
-                }
-            }
-        };
-    }
 
     static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);

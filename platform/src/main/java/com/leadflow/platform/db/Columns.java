@@ -23,8 +23,9 @@ public interface Columns {
                 try {
                     return row.getObject(column, type);
                 } catch (SQLException e) {
-                    // the driver's message names the column, never a value
-                    throw new DataRetrievalFailureException("Could not read column " + column, e);
+                    // a driver's message may quote the value, and rows hold PHI: the column and the type only
+                    throw new DataRetrievalFailureException("Could not read column " + column + " as "
+                            + type.getSimpleName() + " (SQL state " + e.getSQLState() + ")");
                 }
             }
         };

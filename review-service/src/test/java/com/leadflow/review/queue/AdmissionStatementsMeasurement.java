@@ -1,5 +1,6 @@
 package com.leadflow.review.queue;
 
+import com.leadflow.test.StatementCounter;
 import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.ServiceType;
 import com.leadflow.platform.consumer.Event;

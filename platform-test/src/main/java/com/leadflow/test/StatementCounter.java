@@ -1,4 +1,4 @@
-package com.leadflow.review.queue;
+package com.leadflow.test;
 
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * first statement) and each round trip ({@code Sync}:
  * a batch sends many statements and one Sync). For by-hand measurements only.
  */
-final class StatementCounter implements AutoCloseable {
+public final class StatementCounter implements AutoCloseable {
 
     private static final Logger PROTOCOL = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
 
@@ -42,17 +42,17 @@ final class StatementCounter implements AutoCloseable {
         }
     };
 
-    StatementCounter() {
+    public StatementCounter() {
         PROTOCOL.setLevel(Level.FINEST);
         handler.setLevel(Level.FINEST);
         PROTOCOL.addHandler(handler);
     }
 
-    int statements() {
+    public int statements() {
         return statements;
     }
 
-    int roundTrips() {
+    public int roundTrips() {
         return roundTrips;
     }
 
