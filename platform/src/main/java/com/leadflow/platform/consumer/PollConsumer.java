@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ import reactor.core.Exceptions;
 final class PollConsumer<V> implements BatchMessageListener<String, Object> {
 
     private static final LogAccessor LOG = new LogAccessor(PollConsumer.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final PollHandler<V> handler;
     private final String consumer;
