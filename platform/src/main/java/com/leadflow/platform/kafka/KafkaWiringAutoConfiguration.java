@@ -100,6 +100,8 @@ public class KafkaWiringAutoConfiguration {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
         config.putAll(registryConfig(wiring, registryClientVertx));
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        // a record's reader found without recomputing its schema's fingerprint
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachedReaderDatumProvider.class.getName());
         // a new consumer group reads a topic from its start: no lead is skipped
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
