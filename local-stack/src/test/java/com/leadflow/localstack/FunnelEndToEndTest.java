@@ -308,10 +308,13 @@ class FunnelEndToEndTest {
     timelines.allSettleWith(leads, "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
     assertThat(BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE), LEADS_SUBMITTED))
         .as("the two members and their partitions, unchanged while the leads were worked").isEqualTo(byMember);
-    Map<TopicPartition, Long> after = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
-    byMember.forEach((member, partitions) -> assertThat(partitions)
-        .as("member %s committed past %s on its partitions (now %s)", member, before, after)
-        .anyMatch(p -> after.getOrDefault(p, 0L) > before.getOrDefault(p, 0L)));
+    // listeners commit what they applied once a second (leadflow.kafka.commit-interval), not per poll
+    Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      Map<TopicPartition, Long> after = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
+      byMember.forEach((member, partitions) -> assertThat(partitions)
+          .as("member %s committed past %s on its partitions (now %s)", member, before, after)
+          .anyMatch(p -> after.getOrDefault(p, 0L) > before.getOrDefault(p, 0L)));
+    });
   }
 
   /** Whether every member's partitions have received records since {@code before}. */

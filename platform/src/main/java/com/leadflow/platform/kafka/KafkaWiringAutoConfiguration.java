@@ -36,6 +36,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -115,10 +116,12 @@ public class KafkaWiringAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
     public ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
-            ConsumerFactory<String, Object> consumerFactory, DefaultErrorHandler leadflowErrorHandler) {
+            ConsumerFactory<String, Object> consumerFactory, DefaultErrorHandler leadflowErrorHandler,
+            KafkaWiringProperties wiring) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(leadflowErrorHandler);
+        commitOnTime(factory.getContainerProperties(), wiring);
         factory.setContainerCustomizer(ListenerTags::add);
         return factory;
     }
@@ -167,6 +170,18 @@ public class KafkaWiringAutoConfiguration {
             topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    /**
+     * Offsets committed every {@code commit-interval} rather than after every poll (see
+     * {@link KafkaWiringProperties#commitInterval}). A listener's poll returns at least once a second
+     * while idle, so what it applied last is committed within about a second of the interval even when
+     * nothing more arrives. Public for services with listener factories of their own.
+     */
+    public static void commitOnTime(ContainerProperties container, KafkaWiringProperties wiring) {
+        container.setAckMode(ContainerProperties.AckMode.TIME);
+        container.setAckTime(wiring.commitInterval().toMillis());
+        container.setPollTimeout(Math.min(1_000, Math.max(100, wiring.commitInterval().toMillis())));
     }
 
     static Map<String, Object> registryConfig(KafkaWiringProperties wiring, Vertx vertx) {

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of each catalog topic this service creates if missing
  * @param createTopics whether the service creates the catalog topics and their dead-letter topics
  * @param retry blocking retry of a record whose handler failed with a transient error
+ * @param commitInterval how often a listener commits the offsets of what it applied: every poll's own commit
+ *     was a broker round trip and a record in {@code __consumer_offsets} per poll, about eight per lead; the
+ *     events are applied once by their ids, so after a crash the few applied since the last commit are read
+ *     again and left out, and a rebalance or a stop commits first
  */
 @ConfigurationProperties("leadflow.kafka")
 public record KafkaWiringProperties(
@@ -20,7 +24,8 @@ public record KafkaWiringProperties(
         @DefaultValue("true") boolean autoRegisterSchemas,
         @DefaultValue("3") int partitions,
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue("1s") Duration commitInterval) {
 
     /**
      * @param initialInterval wait before the first retry
