@@ -24,7 +24,12 @@ public final class RelayDatabase implements AutoCloseable {
 
     /** @param connections at most this many connections (the relay uses one at a time, its housekeeping another) */
     public static RelayDatabase of(Environment env, String poolName, int connections) {
-        return new RelayDatabase(pool(env, poolName, connections));
+        // A relay batch's commit only marks rows published (and housekeeping deletes old ones or vacuums):
+        // should PostgreSQL crash before that commit reached the disk, the rows are published again and
+        // consumers, which apply each event id once, leave the repeat out. So it need not wait for its WAL
+        // flush (PostgreSQL's asynchronous commit, within wal_writer_delay of durable), which is a flush
+        // saved per batch. Every transaction that records events, or applies them, still waits for its own.
+        return new RelayDatabase(pool(env, poolName, connections, "-c synchronous_commit=off"));
     }
 
     /**
@@ -32,6 +37,10 @@ public final class RelayDatabase implements AutoCloseable {
      * first connection when first asked and keeping one idle. Shared with {@link ConsumerDatabase}.
      */
     static HikariDataSource pool(Environment env, String poolName, int connections) {
+        return pool(env, poolName, connections, "");
+    }
+
+    private static HikariDataSource pool(Environment env, String poolName, int connections, String options) {
         String url = env.getRequiredProperty("spring.flyway.url");
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
@@ -57,7 +66,7 @@ public final class RelayDatabase implements AutoCloseable {
             // is analyzed: where autovacuum is off (as on this project's benchmark machine) never, so every
             // merge into intake's lead_stage read the whole table (36 million rows in a 5-minute run).
             // A plan per execution costs a few tens of microseconds and is always the index's.
-            config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+            config.addDataSourceProperty("options", ("-c plan_cache_mode=force_custom_plan " + options).trim());
         }
         config.setMaximumPoolSize(connections);
         config.setMinimumIdle(1);
