@@ -1,11 +1,13 @@
 package com.leadflow.insurance.check;
 
 import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.platform.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,11 +55,11 @@ public class CheckAttemptListener {
         String correlationId = correlationId(record);
         Span span = tracing.consuming(record, ID, GROUP);
         CheckAttempts.Cause cause = new CheckAttempts.Cause(correlationId, span.getSpanContext());
-        try (var logged = cause.inLogs()) {
-            CheckAttempts.Outcome outcome = phiFree(ticket.checkId(),
-                    () -> attempts.attempt(ticket.checkId(), attempt, cause));
+        try {
+            CheckAttempts.Outcome outcome = CorrelationLogging.with(cause.ids(), () -> phiFree(ticket.checkId(),
+                    () -> attempts.attempt(ticket.checkId(), attempt, cause)));
             if (span.isRecording()) {
-                span.setAttribute(Tracing.OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT));
+                span.setAttribute(Tracing.OUTCOME, outcome.name().toLowerCase(Locale.ROOT));
             }
             if (outcome == CheckAttempts.Outcome.RETRY) {
                 throw new PayerNotAnswering(ticket.checkId(), attempt);
@@ -83,8 +85,8 @@ public class CheckAttemptListener {
         String correlationId = correlationId(record);
         Span span = tracing.consuming(record, ID, GROUP);
         CheckAttempts.Cause cause = new CheckAttempts.Cause(correlationId, span.getSpanContext());
-        try (var logged = cause.inLogs()) {
-            phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId(), cause));
+        try {
+            CorrelationLogging.with(cause.ids(), () -> phiFree(ticket.checkId(), () -> attempts.giveUp(ticket.checkId(), cause)));
         } finally {
             span.end();
         }

@@ -7,6 +7,7 @@ import com.leadflow.insurance.eligibility.EligibilityRequest;
 import com.leadflow.insurance.eligibility.RetryPolicy;
 import com.leadflow.insurance.eligibility.Verdict;
 import com.leadflow.platform.correlation.Correlation;
+import com.leadflow.platform.correlation.CorrelationLogging;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.schemas.Topics;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One attempt of a check, and the end of a check whose retries are spent. An attempt asks the payer
@@ -52,25 +52,9 @@ public class CheckAttempts {
      */
     public record Cause(String correlationId, SpanContext span) {
 
-        /**
-         * Puts the ids in this thread's logging MDC until closed, as the platform does for a poll's
-         * events ({@code Event.withMdc}), and puts back what was there. Needed again after waiting
-         * for reactive work: Reactor's context propagation clears the MDC of the waiting thread.
-         */
-        public Logged inLogs() {
-            Logged before = new Logged(MDC.get(Correlation.MDC_KEY), MDC.get(Correlation.TRACE_MDC_KEY));
-            put(Correlation.MDC_KEY, correlationId);
-            put(Correlation.TRACE_MDC_KEY, span != null && span.isValid() ? span.getTraceId() : null);
-            return before;
-        }
-    }
-
-    /** The MDC values a {@link Cause} replaced, put back when closed. */
-    public record Logged(String correlationBefore, String traceBefore) implements AutoCloseable {
-        @Override
-        public void close() {
-            put(Correlation.MDC_KEY, correlationBefore);
-            put(Correlation.TRACE_MDC_KEY, traceBefore);
+        /** The ids the platform's logging puts in the MDC ({@code CorrelationLogging.with}). */
+        public Correlation.Ids ids() {
+            return new Correlation.Ids(correlationId, span);
         }
     }
 
@@ -123,9 +107,8 @@ public class CheckAttempts {
         PayerCall.Result result = payerCall.call(request)
                 .contextWrite(context -> Correlation.with(context, cause.correlationId(), cause.span()))
                 .block(longestCall);
-        try (Logged logged = cause.inLogs()) {
-            return apply(check, result, cause);
-        }
+        // again after waiting for reactive work: Reactor's context propagation clears the waiting thread's MDC
+        return CorrelationLogging.with(cause.ids(), () -> apply(check, result, cause));
     }
 
     private Outcome apply(EligibilityCheck check, PayerCall.Result result, Cause cause) {
@@ -165,13 +148,6 @@ public class CheckAttempts {
         return outcome;
     }
 
-    private static void put(String key, String value) {
-        if (value == null) {
-            MDC.remove(key);
-        } else {
-            MDC.put(key, value);
-        }
-    }
 
     /**
      * Ends a check whose retries are spent as failed, saying how often and how long the payer was
