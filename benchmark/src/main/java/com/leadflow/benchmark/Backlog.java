@@ -27,8 +27,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Backlog implements AutoCloseable {
 
-  /** @param consumerLag summed over every consumer group and partition */
-  record Reading(long consumerLag, long outboxPending) {
+  /**
+   * @param consumerLag summed over every consumer group and partition
+   * @param consumed the groups' committed offsets, summed: how many records they have read in all, so
+   *     that two readings tell how many a step's leads made the consumers read (-1 when not known)
+   */
+  record Reading(long consumerLag, long outboxPending, long consumed) {
     long total() {
       return consumerLag + outboxPending;
     }
@@ -102,13 +106,20 @@ final class Backlog implements AutoCloseable {
   }
 
   Reading read() throws SQLException, InterruptedException {
-    return new Reading(consumerLag(), outboxPending());
+    long[] lagAndConsumed = consumerLagAndConsumed();
+    return new Reading(lagAndConsumed[0], outboxPending(), lagAndConsumed[1]);
   }
 
   /** Per group: end offset minus committed offset, on every partition the group has committed on. */
   long consumerLag() throws InterruptedException {
+    return consumerLagAndConsumed()[0];
+  }
+
+  /** The lag as {@link #consumerLag}, and the committed offsets summed; both -1 when the broker did not answer. */
+  private long[] consumerLagAndConsumed() throws InterruptedException {
     try {
       long lag = 0;
+      long consumed = 0;
       @SuppressWarnings("deprecation")
       var groups = admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       for (ConsumerGroupListing group : groups) {
@@ -126,12 +137,13 @@ final class Backlog implements AutoCloseable {
             continue;
           }
           lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+          consumed += entry.getValue().offset();
         }
       }
-      return lag;
+      return new long[] {lag, consumed};
     } catch (ExecutionException | TimeoutException e) {
       // a slow answer under load is a missing sample, not a failed run
-      return -1;
+      return new long[] {-1, -1};
     }
   }
 

@@ -261,7 +261,7 @@ final class ResultsMarkdown {
     md.append("## Steps\n\n")
         .append("Latencies in ms. Review, insurance and match run from the request's due time to when intake ")
         .append("recorded the stage. Backlog is consumer lag plus events waiting in the services' outboxes; ")
-        .append("its slope is the growth over the second half of the step. CPU per lead is every process but ")
+        .append("its slope is the growth over the second half of the step, judged against a lead's worth of events (the records the consumers read per lead in that step). CPU per lead is every process but ")
         .append("the generator, from the step's start until its leads had every stage, per lead that did; ")
         .append("\"of it JIT\" is the part the JVMs' just-in-time compiler threads spent, which a long-running ")
         .append("service pays once rather than per lead; the generator's is its own threads' CPU per request it sent.\n\n")

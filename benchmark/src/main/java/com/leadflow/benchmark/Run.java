@@ -163,16 +163,24 @@ final class Run {
     double stepSeconds = options.stepSeconds();
 
     List<BacklogSeries.Sample> samples = new ArrayList<>();
+    long consumedFirst = -1;
+    long consumedLast = -1;
     synchronized (backlogSamples) {
       for (BacklogSample sample : backlogSamples) {
         if (sample.nanoTime() >= startNanos && sample.nanoTime() <= endNanos && sample.reading().consumerLag() >= 0) {
           samples.add(new BacklogSeries.Sample((sample.nanoTime() - startNanos) / 1e9, sample.reading().total()));
+          consumedFirst = consumedFirst < 0 ? sample.reading().consumed() : consumedFirst;
+          consumedLast = sample.reading().consumed();
         }
       }
     }
     BenchmarkResult.Backlog trend = BacklogSeries.of(samples, stepSeconds, waitingAtEnd);
+    // the leads' records read between the first and the last sample, per lead accepted meanwhile
+    double sampledSeconds = samples.size() < 2 ? 0 : samples.get(samples.size() - 1).second() - samples.get(0).second();
+    double eventsPerLead = SaturationRule.eventsPerLead(consumedFirst, consumedLast,
+        Math.round(outcome.accepted() * Math.min(1, sampledSeconds / stepSeconds)));
     List<String> verdict = SaturationRule.violations(new SaturationRule.Step(rate, stepSeconds, outcome.due(),
-        outcome.accepted(), outcome.failed() + outcome.shed(), submit.p99(), trend, complete));
+        outcome.accepted(), outcome.failed() + outcome.shed(), submit.p99(), trend, complete, eventsPerLead));
     List<ProcessUsageMeter.Snapshot> all;
     synchronized (usageSamples) {
       all = List.copyOf(usageSamples);

@@ -13,7 +13,11 @@ import java.util.List;
  *   <li>intake accepted at least 95% of the offered rate;</li>
  *   <li>submit p99 stayed under a second;</li>
  *   <li>the backlog did not grow: over the step's second half it rose by less than 1% of the
- *       offered rate per second, or never held more than a second's worth of leads;</li>
+ *       offered rate per second, or never held more than a second's worth of leads. The backlog is
+ *       counted in events (records and outbox rows), so both bounds are in events too: a lead's worth
+ *       is the records the consumers read per lead during the step ({@link Step#eventsPerLead}, about
+ *       thirty today). Compared with leads as such, a backlog of 41 events at 20 leads/s (the work of
+ *       a tenth of a second) had counted as a second's worth, and its wobble as growth;</li>
  *   <li>at least 99.9% of the accepted leads reached every stage before the drain deadline.</li>
  * </ul>
  */
@@ -25,9 +29,27 @@ final class SaturationRule {
   static final double MAX_BACKLOG_GROWTH = 0.01;
   static final double MIN_COMPLETE = 0.999;
 
-  /** What the rule looks at, from one step. */
+  /**
+   * What the rule looks at, from one step.
+   *
+   * @param eventsPerLead records the consumers read per lead accepted in the step (at least 1: unknown, or
+   *     a stack whose consumers read nothing, counts each lead as one event)
+   */
   record Step(int offeredPerSecond, double stepSeconds, long due, long accepted, long failedOrShed,
-      double submitP99Ms, BenchmarkResult.Backlog backlog, long completeLeads) {}
+      double submitP99Ms, BenchmarkResult.Backlog backlog, long completeLeads, double eventsPerLead) {
+
+    Step {
+      eventsPerLead = Double.isFinite(eventsPerLead) ? Math.max(1, eventsPerLead) : 1;
+    }
+  }
+
+  /** Records read per lead from the consumers' committed offsets at the step's start and end; 1 when unknown. */
+  static double eventsPerLead(long consumedAtStart, long consumedAtEnd, long accepted) {
+    if (consumedAtStart < 0 || consumedAtEnd < consumedAtStart || accepted <= 0) {
+      return 1;
+    }
+    return Math.max(1, (double) (consumedAtEnd - consumedAtStart) / accepted);
+  }
 
   /** @return empty when sustained; otherwise each reason, in words */
   static List<String> violations(Step step) {
@@ -43,9 +65,9 @@ final class SaturationRule {
     if (!(step.submitP99Ms() < MAX_SUBMIT_P99_MS)) {
       reasons.add(String.format("submit p99 %.0f ms (a second or more: requests queue)", step.submitP99Ms()));
     }
-    if (backlogGrows(step.offeredPerSecond(), step.backlog())) {
-      reasons.add(String.format("backlog grew by %.0f events/s over the step's second half (%d waiting at the end)",
-          step.backlog().slopePerSecond(), step.backlog().atEnd()));
+    if (backlogGrows(step.offeredPerSecond(), step.backlog(), step.eventsPerLead())) {
+      reasons.add(String.format("backlog grew by %.0f events/s over the step's second half (%d waiting at the end; "
+              + "a lead is %.0f events)", step.backlog().slopePerSecond(), step.backlog().atEnd(), step.eventsPerLead()));
     }
     if (step.completeLeads() < MIN_COMPLETE * step.accepted()) {
       reasons.add(String.format("%d of %d accepted leads reached every stage before the drain deadline",
@@ -54,9 +76,9 @@ final class SaturationRule {
     return reasons;
   }
 
-  static boolean backlogGrows(int offeredPerSecond, BenchmarkResult.Backlog backlog) {
-    return backlog.slopePerSecond() > MAX_BACKLOG_GROWTH * offeredPerSecond
-        && backlog.secondHalfMax() > offeredPerSecond;
+  static boolean backlogGrows(int offeredPerSecond, BenchmarkResult.Backlog backlog, double eventsPerLead) {
+    double secondsWorth = offeredPerSecond * eventsPerLead;
+    return backlog.slopePerSecond() > MAX_BACKLOG_GROWTH * secondsWorth && backlog.secondHalfMax() > secondsWorth;
   }
 
   private SaturationRule() {}

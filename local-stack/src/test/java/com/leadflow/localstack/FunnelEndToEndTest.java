@@ -308,7 +308,7 @@ class FunnelEndToEndTest {
     timelines.allSettleWith(leads, "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
     assertThat(BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE), LEADS_SUBMITTED))
         .as("the two members and their partitions, unchanged while the leads were worked").isEqualTo(byMember);
-    // listeners commit what they applied once a second (leadflow.kafka.commit-interval), not per poll
+    // listeners commit what they applied every 200 ms (leadflow.kafka.commit-interval), not per poll
     Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
       Map<TopicPartition, Long> after = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
       byMember.forEach((member, partitions) -> assertThat(partitions)

@@ -174,9 +174,9 @@ public class KafkaWiringAutoConfiguration {
 
     /**
      * Offsets committed every {@code commit-interval} rather than after every poll (see
-     * {@link KafkaWiringProperties#commitInterval}). A listener's poll returns at least once a second
-     * while idle, so what it applied last is committed within about a second of the interval even when
-     * nothing more arrives. Public for services with listener factories of their own.
+     * {@link KafkaWiringProperties#commitInterval}). A listener's poll returns at least that often (and at
+     * least once a second) while idle, so what it applied last is committed soon even when nothing more
+     * arrives. Public for services with listener factories of their own.
      */
     public static void commitOnTime(ContainerProperties container, KafkaWiringProperties wiring) {
         container.setAckMode(ContainerProperties.AckMode.TIME);
