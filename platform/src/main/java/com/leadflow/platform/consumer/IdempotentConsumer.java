@@ -3,11 +3,14 @@ package com.leadflow.platform.consumer;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.kafka.EventHeaders;
+import java.sql.PreparedStatement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Applies each event once. The event's id is recorded in the same transaction as the change the
@@ -23,18 +26,34 @@ public class IdempotentConsumer {
     private static final String CLAIM_ONE =
             "insert into processed_event (consumer, event_id) values (?, ?) on conflict do nothing";
 
+    /** PostgreSQL: a poll's ids claimed in one statement, which returns those not applied before. */
+    private static final String CLAIM_MANY = "insert into processed_event (consumer, event_id) select ?, unnest(?)"
+            + " on conflict do nothing returning event_id";
+
     private final ConsumerDatabase jdbc;
+    private volatile Boolean postgres;
 
     public IdempotentConsumer(ConsumerDatabase jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.jdbcTemplate().getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
     }
 
     /**
      * Runs {@code work} once, in one JDBC transaction on this thread, for those of {@code records}
      * whose events {@code consumer} has not applied before (of records that carry the same event id,
      * only the first counts); {@code work} joins the transaction through the {@link ConsumerDatabase}.
-     * Nothing runs when every event was applied already. A poll of one event is claimed in one
-     * statement; a larger one in a query and a batch of inserts. Should another instance apply one of
+     * Nothing runs when every event was applied already. A poll is claimed in one statement on
+     * PostgreSQL; elsewhere (H2, the local run's embedded database) a larger one in a query and a batch
+     * of inserts. Should another instance apply one of
      * the same events at the same moment, the claim's primary key fails one of the two transactions,
      * which is then retried and finds the event applied.
      *
@@ -55,6 +74,24 @@ public class IdempotentConsumer {
                 List<ConsumerRecord<K, V>> first = List.of(records.get(0));
                 work.accept(first);
                 return first;
+            }
+            if (postgres()) {
+                // one statement: the ids this call inserted are the ones to apply. An id another instance is
+                // claiming at this moment makes it wait for that transaction: committed, the id is left out here;
+                // rolled back, it is claimed here
+                Set<String> inserted = new HashSet<>(jdbc.jdbcTemplate().getJdbcTemplate().query(connection -> {
+                    PreparedStatement claim = connection.prepareStatement(CLAIM_MANY);
+                    claim.setString(1, consumer);
+                    claim.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
+                    return claim;
+                }, (row, number) -> row.getString(1)));
+                // of records with the same event id, the first is applied
+                List<ConsumerRecord<K, V>> fresh = records.stream().filter(record -> inserted.remove(eventId(record)))
+                        .toList();
+                if (!fresh.isEmpty()) {
+                    work.accept(fresh);
+                }
+                return fresh;
             }
             Set<String> claimed = new HashSet<>();
             for (List<String> chunk : SqlRows.chunks(eventIds)) {

@@ -21,7 +21,7 @@ abstract class ApplyEachOnceScenarios {
     @Autowired DatabaseClient db;
     @Autowired JdbcClient jdbc;
 
-    private final String consumer = "poll-" + UUID.randomUUID();
+    protected final String consumer = "poll-" + UUID.randomUUID();
     private final String lead = UUID.randomUUID().toString();
     private long offset;
 
@@ -86,19 +86,19 @@ abstract class ApplyEachOnceScenarios {
         assertThat(storedEvents()).containsExactly(a);
     }
 
-    private ConsumerRecord<String, String> record(String eventId) {
+    protected ConsumerRecord<String, String> record(String eventId) {
         var record = new ConsumerRecord<String, String>("leads.status", 0, offset++, lead, "report");
         EventHeaders.write(record.headers(), EventHeaders.EVENT_ID, eventId);
         return record;
     }
 
     /** The poll's work, on the consumer pool: it joins the transaction that claims the events. */
-    private void store(List<ConsumerRecord<String, String>> fresh) {
+    protected void store(List<ConsumerRecord<String, String>> fresh) {
         fresh.forEach(record -> jdbc.sql("insert into applied_event (event_id, lead_id, summary) values (:e, :l, :s)")
                 .param("e", IdempotentConsumer.eventId(record)).param("l", lead).param("s", consumer).update());
     }
 
-    private List<String> storedEvents() {
+    protected List<String> storedEvents() {
         return db.sql("select event_id from applied_event where summary = :s").bind("s", consumer)
                 .map((row, meta) -> row.get("event_id", String.class)).all().collectList().block();
     }
