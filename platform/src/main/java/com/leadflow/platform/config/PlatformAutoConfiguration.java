@@ -3,6 +3,7 @@ package com.leadflow.platform.config;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.PollLinger;
 import com.leadflow.platform.consumer.PollListeners;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.correlation.CorrelationLogging;
@@ -133,9 +134,12 @@ public class PlatformAutoConfiguration {
     @Bean
     public PollListeners pollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent,
             ObjectProvider<MeterRegistry> meters, Environment environment, Tracing tracing) {
+        // leadflow.consumer.linger (off by default) and leadflow.consumer.linger-from: see PollLinger
+        PollLinger linger = new PollLinger(environment.getProperty("leadflow.consumer.linger", Duration.class, Duration.ZERO),
+                environment.getProperty("leadflow.consumer.linger-from", Integer.class, 2));
         return new PollListeners(handlers, idempotent,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
-                environment.getRequiredProperty("spring.application.name"), tracing);
+                environment.getRequiredProperty("spring.application.name"), tracing, linger);
     }
 
     @Bean

@@ -55,9 +55,11 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     private final Tracing tracing;
     private final String group;
     private final Topic<String, V> topic;
+    private final PollLinger linger;
 
     PollConsumer(PollHandler<V> handler, String consumer, String group, IdempotentConsumer idempotent,
-            MeterRegistry meters, Tracing tracing) {
+            MeterRegistry meters, Tracing tracing, PollLinger linger) {
+        this.linger = linger;
         this.tracing = tracing;
         this.group = group;
         this.handler = handler;
@@ -83,6 +85,8 @@ final class PollConsumer<V> implements BatchMessageListener<String, Object> {
     @Override
     public void onMessage(List<ConsumerRecord<String, Object>> poll) {
         polls.record(() -> consume(poll));
+        // after the commit and the offsets' acknowledgement are settled: a failed poll never lingers
+        linger.after(poll.size());
     }
 
     /**

@@ -29,9 +29,11 @@ public class PollListeners implements KafkaListenerConfigurer {
     private final MeterRegistry meters;
     private final String service;
     private final Tracing tracing;
+    private final PollLinger linger;
 
     public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
-            String service, Tracing tracing) {
+            String service, Tracing tracing, PollLinger linger) {
+        this.linger = linger;
         this.tracing = tracing;
         this.handlers = handlers;
         this.idempotent = idempotent;
@@ -58,7 +60,7 @@ public class PollListeners implements KafkaListenerConfigurer {
         handlers.orderedStream().forEach(handler -> {
             String name = uniqueName(names, handler.topic());
             registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
-                    new PollConsumer<>(handler, name, service, idempotent, meters, tracing)));
+                    new PollConsumer<>(handler, name, service, idempotent, meters, tracing, linger)));
         });
     }
 
