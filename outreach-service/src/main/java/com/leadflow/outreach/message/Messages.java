@@ -7,7 +7,6 @@ import static com.leadflow.platform.db.SqlValues.utc;
 import com.leadflow.outreach.recipient.Channel;
 import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.ConsumerDatabase;
-import com.leadflow.platform.db.SqlRows;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,7 +50,6 @@ public class Messages {
     private static final String INSERT = """
             insert into message (id, lead_id, purpose, kind, channel, state, due_at, created_at, requested_by)
             values\s""";
-    private static final String INSERT_ROW = "(:id#, :lead#, :purpose#, :kind#, :channel#, :state#, :now#, :now#, :by#)";
     private static final String LEASE = """
             update message set leased_until = :until where id = :id and state in ('PENDING', 'DEFERRED')
             and due_at <= :now and (leased_until is null or leased_until < :now)""";
@@ -59,12 +57,14 @@ public class Messages {
     private final DatabaseClient db;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final MessageArrays arrays;
     private final boolean postgres;
 
     public Messages(DatabaseClient db, ConsumerDatabase consumers) {
         this.db = db;
         this.jdbc = consumers.jdbc();
         this.batch = consumers.jdbcTemplate().getJdbcTemplate();
+        this.arrays = new MessageArrays(batch);
         this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
@@ -85,38 +85,27 @@ public class Messages {
     }
 
     /**
-     * Adds a poll's messages in the caller's JDBC transaction, in their order: on PostgreSQL in
-     * multi-row statements that return the ids they added; on H2 (no {@code returning}) one statement each.
+     * Adds a poll's messages in the caller's JDBC transaction, in their order: on PostgreSQL in one
+     * statement of arrays that returns the ids it added; on H2 (no {@code returning}) one statement each.
      *
      * @return the ids of the messages added; the others' leads already had one for that purpose
      */
     public Set<UUID> addAll(List<Message> planned) {
-        Set<UUID> added = new HashSet<>();
-        if (!postgres) {
-            for (Message m : planned) {
-                if (insert(List.of(m)).update() > 0) {
-                    added.add(m.id());
-                }
-            }
-            return added;
+        if (postgres) {
+            return arrays.insert(planned);
         }
-        for (List<Message> chunk : SqlRows.chunks(planned)) {
-            added.addAll(insert(chunk).query(UUID.class).list());
+        Set<UUID> added = new HashSet<>();
+        for (Message m : planned) {
+            var spec = jdbc.sql(INSERT + "(:id, :lead, :purpose, :kind, :channel, :state, :now, :now, :by) on conflict do nothing")
+                    .param("id", m.id()).param("lead", m.leadId()).param("purpose", m.purpose())
+                    .param("kind", m.kind().name()).param("channel", m.channel().name())
+                    .param("state", m.state().name()).param("now", utc(m.createdAt()))
+                    .param("by", m.requestedBy(), Types.VARCHAR);
+            if (spec.update() > 0) {
+                added.add(m.id());
+            }
         }
         return added;
-    }
-
-    private JdbcClient.StatementSpec insert(List<Message> rows) {
-        var spec = jdbc.sql(INSERT + SqlRows.values(rows.size(), INSERT_ROW) + " on conflict do nothing"
-                + (postgres ? " returning id" : ""));
-        for (int i = 0; i < rows.size(); i++) {
-            Message m = rows.get(i);
-            spec = spec.param("id" + i, m.id()).param("lead" + i, m.leadId()).param("purpose" + i, m.purpose())
-                    .param("kind" + i, m.kind().name()).param("channel" + i, m.channel().name())
-                    .param("state" + i, m.state().name()).param("now" + i, utc(m.createdAt()))
-                    .param("by" + i, m.requestedBy(), Types.VARCHAR);
-        }
-        return spec;
     }
 
     /**
@@ -161,9 +150,13 @@ public class Messages {
                 .map(row -> read(row::get)).all().collectList();
     }
 
-    /** Ends these messages' delivery, in the caller's JDBC transaction: one batch of updates. */
+    /** Ends these messages' delivery, in the caller's JDBC transaction: one statement (PostgreSQL) or one batch of updates. */
     public void finish(List<Finish> finished) {
         if (finished.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            arrays.finish(finished);
             return;
         }
         batch.batchUpdate("""
@@ -173,9 +166,13 @@ public class Messages {
                         time(f.state() == MessageState.SENT ? f.at() : null), f.id()}).toList());
     }
 
-    /** Holds these messages, in the caller's JDBC transaction: one batch of updates. */
+    /** Holds these messages, in the caller's JDBC transaction: one statement (PostgreSQL) or one batch of updates. */
     public void hold(List<Hold> held) {
         if (held.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            arrays.hold(held);
             return;
         }
         batch.batchUpdate("""
