@@ -30,6 +30,9 @@ public class ReviewMetrics {
     private final ReviewTaskStore store;
     private final Clock clock;
     private final Map<ReviewPriority, AtomicLong> depth = new EnumMap<>(ReviewPriority.class);
+    /** A gauge ops read every few seconds: counting more often than this buys nothing. */
+    static final Duration COUNT_AT_MOST_EVERY = Duration.ofSeconds(1);
+
     private final AtomicBoolean counting = new AtomicBoolean();
     private final AtomicBoolean changedSinceCount = new AtomicBoolean();
 
@@ -56,24 +59,27 @@ public class ReviewMetrics {
     }
 
     /**
-     * Fire-and-forget refresh after a change; the sweep corrects any miss. Changes that come while a
-     * count runs (a consumer commits many polls a second) are folded into one more count after it.
+     * Fire-and-forget refresh after a change; the sweep corrects any miss. A consumer commits many
+     * polls a second and a count reads the whole queue, so changes are counted at most once a
+     * {@link #COUNT_AT_MOST_EVERY}: the changes of that time are folded into one count at its end.
      */
     public void queueChanged() {
         changedSinceCount.set(true);
         if (counting.compareAndSet(false, true)) {
-            count();
+            Mono.delay(COUNT_AT_MOST_EVERY)
+                    .then(Mono.defer(() -> {
+                        changedSinceCount.set(false);
+                        return refreshQueueDepth();
+                    }))
+                    .onErrorComplete()
+                    .doFinally(signal -> {
+                        counting.set(false);
+                        if (changedSinceCount.get()) {
+                            queueChanged();
+                        }
+                    })
+                    .subscribe();
         }
-    }
-
-    private void count() {
-        changedSinceCount.set(false);
-        refreshQueueDepth().onErrorComplete().doFinally(signal -> {
-            counting.set(false);
-            if (changedSinceCount.get() && counting.compareAndSet(false, true)) {
-                count();
-            }
-        }).subscribe();
     }
 
     public void claimed(ReviewTask task, Instant claimedAt) {
