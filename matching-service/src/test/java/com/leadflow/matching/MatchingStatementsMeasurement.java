@@ -64,7 +64,7 @@ class MatchingStatementsMeasurement extends MatchingScenario {
         consumers.inTransaction(() -> leadMatching.leadsSubmitted(poll));
     }
 
-    private static List<LeadMatching.Arrival> poll(int size) {
+    static List<LeadMatching.Arrival> poll(int size) {
         return IntStream.range(0, size).mapToObj(i -> {
             String lead = UUID.randomUUID().toString();
             return new LeadMatching.Arrival(

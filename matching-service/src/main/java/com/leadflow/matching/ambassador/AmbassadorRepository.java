@@ -99,13 +99,6 @@ public class AmbassadorRepository {
                 .map(row -> read(row::get)).all();
     }
 
-    /** Whether any active ambassador has a free slot: when none has, no wait-listed lead can be matched. */
-    public Mono<Boolean> anyWithRoom() {
-        return db.sql("select count(*) as n from (select 1 from ambassador where status = 'ACTIVE'"
-                        + " and active_matches < max_active limit 1) room")
-                .map(row -> row.get("n", Long.class) > 0).one();
-    }
-
     /** Active ambassadors with a free slot who share the procedure or the condition. */
     public Flux<Ambassador> findAvailableSharing(Procedure procedure, Condition condition) {
         return db.sql("select " + COLUMNS + """

@@ -53,7 +53,10 @@ public class MatchStatusReporter {
         return report(leadId, LeadStatus.MATCH_WAITLISTED, why, null);
     }
 
-    /** From a lead consumer's poll transaction (JDBC): the report names the event that caused it. */
+    /**
+     * From a lead consumer's poll transaction (JDBC): the report names the event that caused it; or
+     * from the wait-list sweep's (JDBC), {@code cause} null.
+     */
     public void proposed(Event<?> cause, Match match) {
         add(cause, match.leadId(), LeadStatus.MATCH_PROPOSED,
                 "Proposed a conversation with past patient " + match.ambassadorDisplayName(), match);
@@ -69,14 +72,22 @@ public class MatchStatusReporter {
         add(cause, leadId, LeadStatus.MATCH_NOT_ELIGIBLE, why, null);
     }
 
-    /** Reactive, in the R2DBC transaction of an HTTP request or of the wait-list sweep. */
+    /** Reactive, in the R2DBC transaction of an HTTP request. */
     private Mono<Void> report(String leadId, LeadStatus status, String summary, Match match) {
         return outbox.record(Topics.LEADS_STATUS, leadId, event(leadId, status, summary, match)).then();
     }
 
-    /** Blocking, in the JDBC transaction of a consumer's poll. */
+    /**
+     * Blocking, in the JDBC transaction of a consumer's poll, or of the wait-list sweep ({@code cause}
+     * null: no event caused it, so the report carries no correlation id or trace).
+     */
     private void add(Event<?> cause, String leadId, LeadStatus status, String summary, Match match) {
-        outbox.add(cause, Topics.LEADS_STATUS, leadId, event(leadId, status, summary, match));
+        LeadStatusChanged event = event(leadId, status, summary, match);
+        if (cause == null) {
+            outbox.add(Topics.LEADS_STATUS, leadId, event, null, null);
+        } else {
+            outbox.add(cause, Topics.LEADS_STATUS, leadId, event);
+        }
     }
 
     private LeadStatusChanged event(String leadId, LeadStatus status, String summary, Match match) {

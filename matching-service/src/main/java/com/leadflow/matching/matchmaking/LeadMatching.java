@@ -1,7 +1,6 @@
 package com.leadflow.matching.matchmaking;
 
 import com.leadflow.events.Procedure;
-import com.leadflow.matching.db.LockConflicts;
 import com.leadflow.matching.events.MatchStatusReporter;
 import com.leadflow.matching.match.JdbcMatches;
 import com.leadflow.matching.match.Match;
@@ -12,12 +11,13 @@ import com.leadflow.matching.seeker.MatchTarget;
 import com.leadflow.matching.seeker.MatchingPolicy;
 import com.leadflow.matching.seeker.MatchingPolicy.Action;
 import com.leadflow.matching.seeker.Seeker;
-import com.leadflow.matching.seeker.SeekerRepository;
 import com.leadflow.matching.seeker.SeekerState;
 import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.db.ConsumerDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
 
 /**
  * Applies what happens to a lead to its matching, following {@link MatchingPolicy}: the lead
@@ -35,8 +35,8 @@ import reactor.core.publisher.Mono;
  * locks the lead's row first, so a lead's events and sweeps never interleave.
  *
  * <p>The lead's events come from Kafka consumers and are applied blocking, on JDBC, in the poll's
- * transaction ({@link PollMatchmaker}); the wait-list sweep tries leads again on R2DBC
- * ({@link Matchmaker}), by the same rules.
+ * transaction; the wait-list sweep tries leads again the same way, in a transaction of its own.
+ * Both follow {@link PollMatchmaker}'s rules.
  */
 @Service
 public class LeadMatching {
@@ -50,22 +50,17 @@ public class LeadMatching {
     private final PollMatchmaker pollMatchmaker;
     private final MatchStatusReporter status;
     private final Slots slots;
-    private final SeekerRepository sweptSeekers;
-    private final Matchmaker matchmaker;
-    private final TransactionalOperator tx;
+    private final ConsumerDatabase consumers;
     private final Clock clock;
 
     public LeadMatching(JdbcSeekers seekers, JdbcMatches matches, PollMatchmaker pollMatchmaker,
-            MatchStatusReporter status, Slots slots, SeekerRepository sweptSeekers, Matchmaker matchmaker,
-            TransactionalOperator tx, Clock clock) {
+            MatchStatusReporter status, Slots slots, ConsumerDatabase consumers, Clock clock) {
         this.seekers = seekers;
         this.matches = matches;
         this.pollMatchmaker = pollMatchmaker;
         this.status = status;
         this.slots = slots;
-        this.sweptSeekers = sweptSeekers;
-        this.matchmaker = matchmaker;
-        this.tx = tx;
+        this.consumers = consumers;
         this.clock = clock;
     }
 
@@ -185,13 +180,48 @@ public class LeadMatching {
         round.proposeFirstFree(cause, refined, ranked);
     }
 
-    /** Tries a wait-listed lead again (the sweep, on R2DBC); does nothing if it is no longer waiting. */
-    public Mono<Void> retryWaitlisted(String leadId) {
-        return tx.transactional(sweptSeekers.lock(leadId)
+    /**
+     * Tries wait-listed leads again (the sweep), blocking, on JDBC, by the rules the consumers
+     * follow: the leads still waiting are locked and matched in one round. A lead the round finds
+     * nobody for stays as it is, unwritten and unreported: it is still waiting, and the timeline
+     * says so already. When the round lost a race for a slot it is rolled back and each lead is
+     * tried in a transaction of its own; a lead that fails alone waits for the next sweep.
+     */
+    public void retryWaitlisted(List<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return;
+        }
+        try {
+            consumers.inTransaction(() -> retry(leadIds));
+        } catch (ConcurrencyFailureException e) {
+            for (String leadId : leadIds) {
+                try {
+                    consumers.inTransaction(() -> retry(List.of(leadId)));
+                } catch (TransientDataAccessException alone) {
+                    // the exception class only: its message may quote data
+                    log.warn("Wait-list retry of lead {} skipped until the next sweep: {}", leadId,
+                            alone.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private void retry(List<String> leadIds) {
+        List<Seeker> waiting = seekers.lock(leadIds).values().stream()
                 .filter(seeker -> seeker.state() == SeekerState.WAITLISTED)
-                .flatMap(matchmaker::matchOrWaitlist)
-                .then())
-                .retryWhen(LockConflicts.retry());
+                .filter(seeker -> seeker.target().namesSomethingToShare())
+                .sorted(Comparator.comparing(Seeker::waitlistedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Seeker::leadId))
+                .toList();
+        PollMatchmaker.Round round = pollMatchmaker.round(waiting, null);
+        for (Seeker seeker : waiting) {
+            var ranked = round.rank(seeker);
+            if (!ranked.isEmpty()) {
+                // no event caused this: the reports carry no correlation id, as the sweep's always did
+                round.proposeFirstFree(null, seeker, ranked);
+            }
+        }
+        round.finish();
     }
 
     /** The procedure of the lead's current match, or of its completed one; null when none shares one. */

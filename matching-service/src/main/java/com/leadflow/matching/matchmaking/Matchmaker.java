@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds a lead an ambassador, or puts it on the wait-list. Runs inside the caller's R2DBC
- * transaction, with the lead's row locked: a care manager's action or the wait-list sweep. The
+ * transaction, with the lead's row locked: a care manager's action, or the sweep giving the leads of
+ * an ambassador who withdrew someone else (the sweep tries wait-listed leads on JDBC). The
  * Kafka consumers follow the same rules blocking on JDBC ({@link PollMatchmaker}); what both need
  * beyond the scorer ({@link #excluded}, {@link #proposal}, the wait-list's words) is written here once.
  *

@@ -1,10 +1,9 @@
 package com.leadflow.matching.matchmaking;
 
-import com.leadflow.matching.ambassador.AmbassadorRepository;
 import com.leadflow.matching.config.MatchingProperties;
 import com.leadflow.matching.match.MatchActions;
 import com.leadflow.matching.match.MatchRepository;
-import com.leadflow.matching.seeker.SeekerRepository;
+import com.leadflow.matching.seeker.JdbcSeekers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,13 +11,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Matches wait-listed leads as soon as an ambassador who fits has room: after every change that
  * freed a slot or added an ambassador, and every {@code sweepInterval} besides. First the leads of
- * ambassadors who withdrew are given someone else, then wait-listed leads are tried, longest
- * waiting first, each in a transaction of its own. Requests that arrive during a sweep are folded
- * into one more sweep.
+ * ambassadors who withdrew are given someone else, then the wait-listed leads someone with room
+ * shares something with are tried, longest waiting first, in one round. Requests that arrive
+ * during a sweep are folded into one more sweep.
  */
 @Component
 public class WaitlistSweeper implements SmartLifecycle {
@@ -26,17 +26,15 @@ public class WaitlistSweeper implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WaitlistSweeper.class);
 
     private final SweepRequests requests;
-    private final SeekerRepository seekers;
+    private final JdbcSeekers seekers;
     private final MatchRepository matches;
     private final LeadMatching leads;
     private final MatchActions actions;
     private final MatchingProperties properties;
-    private final AmbassadorRepository ambassadors;
     private volatile Disposable running;
 
-    public WaitlistSweeper(SweepRequests requests, SeekerRepository seekers, MatchRepository matches,
-            LeadMatching leads, MatchActions actions, MatchingProperties properties, AmbassadorRepository ambassadors) {
-        this.ambassadors = ambassadors;
+    public WaitlistSweeper(SweepRequests requests, JdbcSeekers seekers, MatchRepository matches,
+            LeadMatching leads, MatchActions actions, MatchingProperties properties) {
         this.requests = requests;
         this.seekers = seekers;
         this.matches = matches;
@@ -51,12 +49,16 @@ public class WaitlistSweeper implements SmartLifecycle {
                 .concatMap(match -> actions.withdrawnByAmbassador(match)
                         .onErrorResume(e -> skip("match", match.id().toString(), e)))
                 .then();
-        // with no ambassador's slot free nobody on the wait-list can be matched: one query, not one round per lead
-        Mono<Void> waitlist = ambassadors.anyWithRoom().filter(Boolean::booleanValue)
-                .flatMapMany(room -> seekers.waitlisted(properties.sweepBatch()))
-                .concatMap(leadId -> leads.retryWaitlisted(leadId).onErrorResume(e -> skip("lead", leadId, e)))
-                .then();
-        return rehome.then(waitlist);
+        return rehome.then(Mono.fromRunnable(this::retryWaitlist).subscribeOn(Schedulers.boundedElastic()).then());
+    }
+
+    /**
+     * Tries again the wait-listed leads an ambassador with room could take, blocking, on JDBC: one
+     * read finds them (none when nobody has room, so a sweep then costs that one query), one round
+     * matches them.
+     */
+    public void retryWaitlist() {
+        leads.retryWaitlisted(seekers.waitlistedWithRoom(properties.sweepBatch()));
     }
 
     private static Mono<Void> skip(String kind, String id, Throwable e) {

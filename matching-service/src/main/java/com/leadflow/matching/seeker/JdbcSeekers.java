@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The seeker table as the Kafka consumers change it: blocking, on the platform's JDBC pool, in the
- * poll's transaction, many leads per statement (the HTTP side and the wait-list sweep keep
+ * poll's transaction or the wait-list sweep's, many leads per statement (the HTTP side keeps
  * {@link SeekerRepository} on R2DBC). Locks taken here and there are the same row locks.
  */
 @Repository
@@ -69,6 +69,26 @@ public class JdbcSeekers {
                     .forEach(seeker -> locked.put(seeker.leadId(), seeker));
         }
         return locked;
+    }
+
+    /**
+     * Wait-listed leads, longest waiting first, who share the procedure or the condition with an
+     * active ambassador who has a free slot: the only ones a sweep could match. One read, whatever
+     * the length of the wait-list; empty when no ambassador has room. The database's equality is
+     * looser than the scorer's (it also pairs vague answers such as "other"), so this may name a
+     * lead the scorer then finds nobody for, never the other way round.
+     */
+    public List<String> waitlistedWithRoom(int limit) {
+        return db.jdbc().sql("""
+                select s.lead_id from seeker s
+                where s.match_state = 'WAITLISTED'
+                  and exists (select 1 from ambassador a
+                              where a.status = 'ACTIVE' and a.active_matches < a.max_active
+                                and (a.procedure_code = s.procedure_code or a.condition_code = s.condition_code))
+                order by s.waitlisted_at, s.lead_id
+                limit :limit""")
+                .param("limit", limit)
+                .query(String.class).list();
     }
 
     /** A lead as it is to be saved, and when it changed. */

@@ -67,13 +67,6 @@ public class SeekerRepository {
         return values(spec, seeker, now).then();
     }
 
-    /** Wait-listed leads, longest waiting first. */
-    public Flux<String> waitlisted(int limit) {
-        return db.sql("select lead_id from seeker where match_state = 'WAITLISTED' order by waitlisted_at, lead_id limit :limit")
-                .bind("limit", limit)
-                .map(row -> row.get("lead_id", String.class)).all();
-    }
-
     /** Wait-listed leads as matching knows them, longest waiting first. */
     public Flux<Seeker> findWaitlisted(int limit) {
         return db.sql("select * from seeker where match_state = 'WAITLISTED' order by waitlisted_at, lead_id limit :limit")

@@ -1,7 +1,6 @@
 package com.leadflow.review.metrics;
 
 import com.leadflow.events.ReviewPriority;
-import com.leadflow.review.claim.Lease;
 import com.leadflow.review.task.ReviewTask;
 import com.leadflow.review.task.ReviewTaskStore;
 import com.leadflow.review.task.ReviewTime;
@@ -12,9 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,6 +30,11 @@ public class ReviewMetrics {
     private final ReviewTaskStore store;
     private final Clock clock;
     private final Map<ReviewPriority, AtomicLong> depth = new EnumMap<>(ReviewPriority.class);
+    /** A gauge ops read every few seconds: counting more often than this buys nothing. */
+    static final Duration COUNT_AT_MOST_EVERY = Duration.ofSeconds(1);
+
+    private final AtomicBoolean counting = new AtomicBoolean();
+    private final AtomicBoolean changedSinceCount = new AtomicBoolean();
 
     public ReviewMetrics(MeterRegistry registry, ReviewTaskStore store, Clock clock) {
         this.registry = registry;
@@ -48,18 +52,34 @@ public class ReviewMetrics {
 
     /** Counts the claimable reviews again; called after queue changes and by the periodic sweep. */
     public Mono<Void> refreshQueueDepth() {
-        Instant now = ReviewTime.now(clock);
-        return store.open()
-                .filter(task -> Lease.isClaimable(task.status(), task.leaseExpiresAt(), now))
-                .collectMultimap(ReviewTask::priority)
+        return store.claimableByPriority(ReviewTime.now(clock))
                 .doOnNext(byPriority -> depth.forEach((priority, value) ->
-                        value.set(byPriority.getOrDefault(priority, List.of()).size())))
+                        value.set(byPriority.getOrDefault(priority, 0L))))
                 .then();
     }
 
-    /** Fire-and-forget refresh after a change; the sweep corrects any miss. */
+    /**
+     * Fire-and-forget refresh after a change; the sweep corrects any miss. A consumer commits many
+     * polls a second and a count reads the whole queue, so changes are counted at most once a
+     * {@link #COUNT_AT_MOST_EVERY}: the changes of that time are folded into one count at its end.
+     */
     public void queueChanged() {
-        refreshQueueDepth().onErrorComplete().subscribe();
+        changedSinceCount.set(true);
+        if (counting.compareAndSet(false, true)) {
+            Mono.delay(COUNT_AT_MOST_EVERY)
+                    .then(Mono.defer(() -> {
+                        changedSinceCount.set(false);
+                        return refreshQueueDepth();
+                    }))
+                    .onErrorComplete()
+                    .doFinally(signal -> {
+                        counting.set(false);
+                        if (changedSinceCount.get()) {
+                            queueChanged();
+                        }
+                    })
+                    .subscribe();
+        }
     }
 
     public void claimed(ReviewTask task, Instant claimedAt) {

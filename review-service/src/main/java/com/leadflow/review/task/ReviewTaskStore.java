@@ -2,6 +2,7 @@ package com.leadflow.review.task;
 
 import static com.leadflow.review.task.ReviewTaskRows.utc;
 
+import com.leadflow.events.ReviewPriority;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,24 @@ public class ReviewTaskStore {
     public Flux<ReviewTask> open() {
         return db.sql("select * from review_task where status in ('QUEUED', 'IN_PROGRESS')")
                 .map(row -> ReviewTaskRows.task(row::get)).all();
+    }
+
+    /**
+     * How many reviews a clinician could claim now, per priority: queued ones, and those whose lease
+     * ran out ({@code Lease.isClaimable} in SQL). Counted by the database, so the answer is a row per
+     * priority however long the queue is.
+     */
+    public Mono<Map<ReviewPriority, Long>> claimableByPriority(Instant now) {
+        return db.sql("""
+                select priority, count(*) as n from review_task
+                where status = 'QUEUED'
+                   or (status = 'IN_PROGRESS' and (lease_expires_at is null or lease_expires_at <= :now))
+                group by priority""")
+                .bind("now", utc(now))
+                .map(row -> Map.entry(ReviewPriority.valueOf(row.get("priority", String.class)),
+                        row.get("n", Number.class).longValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     public Flux<ReviewTask> awaitingImaging() {

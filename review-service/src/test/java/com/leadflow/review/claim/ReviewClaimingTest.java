@@ -14,6 +14,8 @@ import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewFixture;
 import com.leadflow.review.support.ReviewFixture.Queued;
 import com.leadflow.review.support.ReviewIntegrationTest;
+import com.leadflow.review.metrics.ReviewMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +52,10 @@ class ReviewClaimingTest {
     MutableClock clock;
     @Autowired
     QueueSweep sweep;
+    @Autowired
+    ReviewMetrics metrics;
+    @Autowired
+    MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Value("${local.server.port}")
@@ -298,6 +304,33 @@ class ReviewClaimingTest {
         assertThat(metrics).contains("review_queue_depth{priority=\"urgent\"}", "review_queue_depth{priority=\"routine\"}",
                 "review_time_to_claim_seconds_count{priority=\"urgent\"}",
                 "review_time_to_complete_seconds_count{priority=\"urgent\"}");
+    }
+
+    @Test
+    void queueDepthCountsPerPriorityWhatCliniciansCanClaimAReviewWhoseLeaseRanOutIncluded() {
+        reviews.emptyTheQueue();
+        clock.set(TUESDAY);
+        reviews.queueLead(List.of(RedFlag.SADDLE_NUMBNESS));
+        reviews.queueLead(List.of());
+        Queued held = reviews.queueLead(List.of());
+        api.post("drlee", held.reviewId(), "claim").expectStatus().isOk();
+
+        // a count the claim itself asked for may still land: the gauge settles on the count as of now
+        Awaitility.await().atMost(ReviewFixture.WAIT).untilAsserted(() -> {
+            metrics.refreshQueueDepth().block();
+            assertThat(depth("urgent")).isEqualTo(1);
+            assertThat(depth("routine")).as("the review in drlee's hands is not waiting").isEqualTo(1);
+        });
+
+        clock.set(TUESDAY.plus(Duration.ofMinutes(31)));
+        Awaitility.await().atMost(ReviewFixture.WAIT).untilAsserted(() -> {
+            metrics.refreshQueueDepth().block();
+            assertThat(depth("routine")).as("its lease ran out: anyone may claim it").isEqualTo(2);
+        });
+    }
+
+    private double depth(String priority) {
+        return meters.get("review.queue.depth").tag("priority", priority).gauge().value();
     }
 
     private void awaitStatuses(Queued review, LeadStatus... expected) {
