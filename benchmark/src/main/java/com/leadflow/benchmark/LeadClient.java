@@ -1,0 +1,293 @@
+package com.leadflow.benchmark;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Posts leads to intake over HTTP/1.1 keep-alive connections, all of it on one thread of its own
+ * with a NIO selector. A load generator needs so little of HTTP that a general client costs more
+ * than the requests: each request is written from pre-built bytes (head and body), and of each
+ * answer only the status line, Content-Length, Connection and the lead id are read (see
+ * {@link HttpAnswer}). Every request ends exactly once, in {@link Answers#accepted} or
+ * {@link Answers#failed}: a status other than 202, an answer it cannot frame, a connection that
+ * closes or fails before the whole answer, and no answer within the timeout are failures by kind.
+ */
+final class LeadClient implements AutoCloseable {
+
+  /** Where a request's end is told, on the client's thread. */
+  interface Answers {
+    void accepted(Request request, UUID leadId, long nowNanos);
+
+    void failed(Request request, String kind, long nowNanos);
+  }
+
+  /** The n-th lead, due at {@code dueNanos} ({@link System#nanoTime()}). */
+  record Request(long n, long dueNanos, Answers answers) {}
+
+  static final String THREAD_NAME = "bench-http";
+  // how often timeouts and idle connections are looked for: a wake-up costs as much as a request
+  // (measured), and a 30 s timeout noticed up to a second late is still a timeout
+  private static final long SCAN_NANOS = 1_000_000_000;
+  // closed before a server would close it for idleness, so a request never races that close
+  private static final long IDLE_NANOS = Duration.ofSeconds(15).toNanos();
+  private static final int ANSWER_BYTES = 16 * 1024;
+
+  private final InetSocketAddress address;
+  private final LeadBodies bodies;
+  private final byte[] headUntilKey;
+  private final long timeoutNanos;
+  private final Selector selector;
+  private final Thread thread;
+  private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
+  private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+  private final List<Connection> all = new ArrayList<>();
+  private final ByteBuf body = Unpooled.buffer(2048);
+  private volatile boolean open = true;
+  private long lastScan = System.nanoTime();
+
+  LeadClient(String baseUrl, LeadBodies bodies, String idempotencyPrefix, Duration timeout) throws IOException {
+    URI uri = URI.create(baseUrl);
+    this.address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+    this.bodies = bodies;
+    this.headUntilKey = ("POST /api/leads HTTP/1.1\r\nHost: " + uri.getHost() + (uri.getPort() < 0 ? "" : ":"
+        + uri.getPort()) + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: "
+        + idempotencyPrefix).getBytes(StandardCharsets.US_ASCII);
+    this.timeoutNanos = timeout.toNanos();
+    this.selector = Selector.open();
+    this.thread = new Thread(this::loop, THREAD_NAME);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Hands a request to the client's thread; it is written at once on an idle or a new connection. */
+  void submit(Request request) {
+    pending.add(request);
+    selector.wakeup();
+  }
+
+  /** CPU time the client's thread has used. */
+  long cpuNanos() {
+    return Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId()));
+  }
+
+  /** A connection and what it is doing: idle when {@code request} is null. */
+  private static final class Connection {
+    final SocketChannel channel;
+    final ByteBuf out = Unpooled.directBuffer(4096);
+    final ByteBuffer in = ByteBuffer.allocate(ANSWER_BYTES);
+    final HttpAnswer answer = new HttpAnswer();
+    SelectionKey key;
+    Request request;
+    long since;
+
+    Connection(SocketChannel channel) {
+      this.channel = channel;
+    }
+  }
+
+  private void loop() {
+    try {
+      while (open) {
+        selector.select(this::ready, SCAN_NANOS / 1_000_000);
+        Request request;
+        while ((request = pending.poll()) != null) {
+          start(request);
+        }
+        long now = System.nanoTime();
+        if (now - lastScan >= SCAN_NANOS) {
+          lastScan = now;
+          expire(now);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the selector itself failed: nothing more can be sent; what is in flight fails below
+      System.err.println("load generator's HTTP thread stopped: " + e.getClass().getSimpleName());
+    } finally {
+      new ArrayList<>(all).forEach(c -> drop(c, "client closed"));
+      pending.forEach(r -> r.answers().failed(r, "client closed", System.nanoTime()));
+      try {
+        selector.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+  }
+
+  private void start(Request request) {
+    Connection connection = idle.pollFirst();
+    if (connection == null) {
+      try {
+        SocketChannel channel = SocketChannel.open();
+        connection = new Connection(channel);
+        all.add(connection);
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        connection.request = request;
+        connection.since = System.nanoTime();
+        boolean connected = channel.connect(address);
+        connection.key = channel.register(selector, connected ? 0 : SelectionKey.OP_CONNECT, connection);
+        if (connected) {
+          write(connection);
+        }
+      } catch (IOException e) {
+        if (connection == null) {
+          request.answers().failed(request, e.getClass().getSimpleName(), System.nanoTime());
+        } else {
+          drop(connection, e.getClass().getSimpleName());
+        }
+      }
+      return;
+    }
+    connection.request = request;
+    connection.since = System.nanoTime();
+    try {
+      write(connection);
+    } catch (IOException e) {
+      drop(connection, e.getClass().getSimpleName());
+    }
+  }
+
+  /** Builds the request's bytes into the connection's buffer and writes what the socket takes. */
+  private void write(Connection connection) throws IOException {
+    long n = connection.request.n();
+    body.clear();
+    bodies.writeTo(n, body);
+    ByteBuf out = connection.out.clear();
+    out.writeBytes(headUntilKey);
+    LeadBodies.writeDecimal(out, n);
+    out.writeBytes(CONTENT_LENGTH);
+    LeadBodies.writeDecimal(out, body.readableBytes());
+    out.writeBytes(HEAD_END);
+    out.writeBytes(body);
+    flush(connection);
+  }
+
+  private static final byte[] CONTENT_LENGTH = "\r\nContent-Length: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEAD_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private void flush(Connection connection) throws IOException {
+    connection.out.readBytes(connection.channel, connection.out.readableBytes());
+    connection.key.interestOps(connection.out.isReadable()
+        ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+  }
+
+  private void ready(SelectionKey key) {
+    Connection connection = (Connection) key.attachment();
+    try {
+      if (key.isConnectable()) {
+        connection.channel.finishConnect();
+        write(connection);
+        return;
+      }
+      if (key.isWritable()) {
+        flush(connection);
+      }
+      if (key.isReadable()) {
+        read(connection);
+      }
+    } catch (IOException e) {
+      drop(connection, e.getClass().getSimpleName());
+    }
+  }
+
+  private void read(Connection connection) throws IOException {
+    ByteBuffer in = connection.in;
+    int read = connection.channel.read(in);
+    if (read < 0) {
+      drop(connection, in.position() == 0 ? "connection closed before the answer" : "connection closed mid-answer");
+      return;
+    }
+    if (connection.request == null) {
+      drop(connection, null); // bytes nobody asked for: this connection cannot be trusted with another request
+      return;
+    }
+    HttpAnswer answer = connection.answer;
+    switch (answer.parse(in.array(), in.position())) {
+      case INCOMPLETE -> {
+        return;
+      }
+      case MALFORMED -> {
+        drop(connection, answer.problem);
+        return;
+      }
+      case COMPLETE -> {
+        // handled below
+      }
+    }
+    Request request = connection.request;
+    connection.request = null;
+    long now = System.nanoTime();
+    boolean reusable = !answer.close && in.position() == answer.end();
+    UUID leadId = answer.status == 202 ? answer.leadId(in.array()) : null;
+    in.clear();
+    if (reusable) {
+      connection.since = now;
+      idle.addFirst(connection);
+    } else {
+      drop(connection, null);
+    }
+    if (answer.status != 202) {
+      request.answers().failed(request, "HTTP " + answer.status, now);
+    } else if (leadId == null) {
+      request.answers().failed(request, "202 without a lead id", now);
+    } else {
+      request.answers().accepted(request, leadId, now);
+    }
+  }
+
+  /** Requests unanswered within the timeout fail; connections idle too long are closed. */
+  private void expire(long now) {
+    for (Connection connection : new ArrayList<>(all)) {
+      if (connection.request != null && now - connection.since > timeoutNanos) {
+        drop(connection, "timeout");
+      } else if (connection.request == null && now - connection.since > IDLE_NANOS) {
+        drop(connection, null);
+      }
+    }
+  }
+
+  /** Closes a connection; its request, if it has one, fails with {@code kind}. */
+  private void drop(Connection connection, String kind) {
+    if (!all.remove(connection)) {
+      return; // dropped already
+    }
+    idle.remove(connection);
+    if (connection.key != null) {
+      connection.key.cancel();
+    }
+    try {
+      connection.channel.close();
+    } catch (IOException ignored) {
+      // it is being thrown away
+    }
+    connection.out.release();
+    Request request = connection.request;
+    connection.request = null;
+    if (request != null) {
+      request.answers().failed(request, kind == null ? "connection dropped" : kind, System.nanoTime());
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    open = false;
+    selector.wakeup();
+    thread.join(Duration.ofSeconds(5).toMillis());
+  }
+}
