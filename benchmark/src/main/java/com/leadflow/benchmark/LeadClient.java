@@ -41,8 +41,8 @@ final class LeadClient implements AutoCloseable {
   record Request(long n, long dueNanos, Answers answers) {}
 
   static final String THREAD_NAME = "bench-http";
-  // how often timeouts and idle connections are looked for: a wake-up costs as much as a request
-  // (measured), and a 30 s timeout noticed up to a second late is still a timeout
+  // how often timeouts and idle connections are looked for: a 30 s timeout noticed up to a second
+  // late is still a timeout, and the thread then wakes for little but requests
   private static final long SCAN_NANOS = 1_000_000_000;
   // closed before a server would close it for idleness, so a request never races that close
   private static final long IDLE_NANOS = Duration.ofSeconds(15).toNanos();
