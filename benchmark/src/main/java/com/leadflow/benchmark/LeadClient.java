@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Posts leads to intake over HTTP/1.1 keep-alive connections, all of it on one thread of its own
- * with a NIO selector. A load generator needs so little of HTTP that a general client costs more
+ * Posts leads to intake over HTTP/1.1 keep-alive connections, with one thread of its own on a NIO
+ * selector that opens connections and reads every answer. A load generator needs so little of HTTP that a general client costs more
  * than the requests: each request is written from pre-built bytes (head and body), and of each
  * answer only the status line, Content-Length, Connection and the lead id are read (see
  * {@link HttpAnswer}). Every request ends exactly once, in {@link Answers#accepted} or
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class LeadClient implements AutoCloseable {
 
-  /** Where a request's end is told, on the client's thread. */
+  /** Where a request's end is told: on the client's thread, or the caller's when a send fails there. */
   interface Answers {
     void accepted(Request request, UUID leadId, long nowNanos);
 
