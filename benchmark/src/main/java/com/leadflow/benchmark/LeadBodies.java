@@ -82,7 +82,7 @@ final class LeadBodies {
     return buffer.toString(StandardCharsets.UTF_8);
   }
 
-  private static void writeDecimal(ByteBuf out, long value) {
+  static void writeDecimal(ByteBuf out, long value) {
     if (value >= 10) {
       writeDecimal(out, value / 10);
     }
