@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -50,13 +51,13 @@ class SessionOnlyWithItsCookieTest {
 
     @Test
     void thePageAskedForBeforeSigningInIsFoundAgainWithTheSessionCookie() {
-        ServerWebExchange asked = exchange(MockServerHttpRequest.get("/care/leads?view=overdue"));
+        // a page a browser asks for (the cache keeps only those)
+        ServerWebExchange asked = exchange(MockServerHttpRequest.get("/care/leads?view=overdue").accept(MediaType.TEXT_HTML));
         requests.saveRequest(asked).block();
         WebSession session = asked.getSession().block();
         session.save().block();
 
-        // the sign-in sends them back with the cache's marker parameter
-        ServerWebExchange back = exchange(MockServerHttpRequest.get("/care/leads?view=overdue&continue")
+        ServerWebExchange back = exchange(MockServerHttpRequest.get("/care/leads?view=overdue")
                 .cookie(new HttpCookie(COOKIE, session.getId())));
 
         assertThat(requests.removeMatchingRequest(back).block().getURI().getPath()).isEqualTo("/care/leads");
