@@ -41,11 +41,20 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dleads=1200} (add {@code -Djfr=/tmp/intake.jfr} for a profile of the
  * measured runs) and read its output file.
  *
- * <p>Measured on the shared 2-core machine, 1200 leads at 60/s after a warm-up of 1200 (us of CPU per lead,
- * the service's threads):
+ * <p>Measured 2026-12-01 on the shared 2-core machine (so read it as rough: the same code varied by
+ * 20% between runs), 1200 leads per run at 60/s, no Idempotency-Key, us of CPU per lead on the
+ * service's threads. Before, each anonymous request had an empty WebSession made for it (its id on
+ * boundedElastic, the rest of the request on the parallel scheduler), a stage took an insert and a
+ * merge, and dates went through the JDK's ISO parsers:
  * <pre>
- * before (a WebSession created per anonymous request):   see the note below
+ *                      total   HTTP loop  parallel+elastic  submission workers  relay  Kafka client
+ * before, 2nd warm-up   6470     2016          1183               2690           287      279
+ * after,  2nd warm-up   6026     2748             0               2191           588      487
+ * after,  paced         4947     2176             0               1833           504      420
+ * after,  paced again   3817     1664             0               1426           360      355
  * </pre>
+ * The before run's paced rows were taken under a JFR "profile" recording (14.6 ms, not comparable);
+ * the JIT was still settling in every run, so the last rows are the nearest to a warm service.
  */
 @IntakeIntegrationTest
 class SubmissionCostMeasurement {
