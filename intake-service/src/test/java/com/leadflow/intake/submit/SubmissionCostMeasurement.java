@@ -38,28 +38,31 @@ import tools.jackson.databind.json.JsonMapper;
  * The client is the JDK's HttpClient (threads of its own), so the server's Netty threads are the
  * service's alone. The in-JVM broker, the client and the test are listed but left out of the sum.
  * Run: {@code ./mvnw -B -ntp -o -q -pl intake-service -am verify -Dtest=SubmissionCostMeasurement
- * -Dsurefire.failIfNoSpecifiedTests=false -Dleads=1200} (add {@code -Djfr=/tmp/intake.jfr} for a profile of the
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dleads=2400} (add {@code -Djfr=/tmp/intake.jfr} for a profile of the
  * measured runs) and read its output file.
  *
- * <p>Measured 2026-12-01 on the shared 2-core machine (so read it as rough: the same code varied by
- * 20% between runs), 1200 leads per run at 60/s, no Idempotency-Key, us of CPU per lead on the
- * service's threads. Before, each anonymous request had an empty WebSession made for it (its id on
- * boundedElastic, the rest of the request on the parallel scheduler), a stage took an insert and a
- * merge, and dates went through the JDK's ISO parsers:
+ * <p>Measured 2026-12-01 on the shared 2-core machine, {@code -Dleads=2400} (2400 leads per run at 60/s, no
+ * Idempotency-Key), in us of CPU per lead on the service's threads. Runs of the same code varied by 10-20%,
+ * so read the rows together, not one at a time. "Before" is the code in which every anonymous request had
+ * an empty WebSession made for it: its id was made on boundedElastic and the rest of the request ran on
+ * the parallel scheduler. A stage also took an insert plus a merge, and dates went through the JDK's ISO
+ * parsers.
  * <pre>
- *                      total   HTTP loop  parallel+elastic  submission workers  relay  Kafka client
- * before, 2nd warm-up   6470     2016          1183               2690           287      279
- * after,  2nd warm-up   6026     2748             0               2191           588      487
- * after,  paced         4947     2176             0               1833           504      420
- * after,  paced again   3817     1664             0               1426           360      355
+ *                          total   HTTP loop  parallel+elastic  submission workers  relay  Kafka client
+ * before, 2nd warm-up       5453     1707           946               1805           494      486
+ * before, paced             5174     1595           888               1761           437      477
+ * before, paced again       4388     1335           758               1510           365      407
+ * after,  2nd warm-up       4269     1856             0               1584           436      380
+ * after,  paced             3976     1775             0               1425           391      370
+ * after,  paced again       4299     1931             0               1550           415      389
  * </pre>
- * The before run's paced rows were taken under a JFR "profile" recording (14.6 ms, not comparable);
- * the JIT was still settling in every run, so the last rows are the nearest to a warm service.
+ * The mean of the three rows goes from about 5.0 to 4.2 ms. The 1200-lead runs before them showed the
+ * same direction, with even more noise.
  */
 @IntakeIntegrationTest
 class SubmissionCostMeasurement {
 
-    private static final int LEADS = Integer.getInteger("leads", 1200);
+    private static final int LEADS = Integer.getInteger("leads", 2400);
     private static final int RATE = Integer.getInteger("rate", 60);
 
     @LocalServerPort
