@@ -1,8 +1,8 @@
 package com.leadflow.intake.lead;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -25,13 +25,13 @@ final class AttributionRules {
         Instant firstTouch = null;
         if (checks.present(a.firstTouchAt())) {
             try {
-                firstTouch = Instant.parse(a.firstTouchAt().strip());
+                firstTouch = IsoText.instant(a.firstTouchAt().strip());
                 if (firstTouch.isAfter(now.plus(CLOCK_SKEW))) {
                     checks.fail("attribution.firstTouchAt", "not-in-future", "The first visit cannot lie in the future.");
                 } else if (firstTouch.isBefore(now.minus(OLDEST_FIRST_TOUCH))) {
                     checks.fail("attribution.firstTouchAt", "plausible-date", "A first visit at most two years ago.");
                 }
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) {
                 checks.fail("attribution.firstTouchAt", "format", "Use an ISO-8601 instant like 2026-01-31T10:15:30Z.");
             }
         }

@@ -2,8 +2,8 @@ package com.leadflow.intake.lead;
 
 import com.leadflow.platform.web.FieldViolation;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -120,8 +120,8 @@ final class Checks {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+            return IsoText.date(value.strip());
+        } catch (DateTimeException e) {
             fail(field, "format", "Use a date like 1970-01-31.");
             return null;
         }

@@ -33,11 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * history; it replaces a stage's status only if it happened later (see {@link StageBoard}), so the
  * order in which services report does not matter. Callers provide the transaction.
  *
- * <p>Steps are written as sets: many of them in four statements (history, new stages, later
- * stages, the leads' current stage), so a listener that applies a whole poll pays for four, not
- * four per report. The status listener writes them on JDBC, in its poll's transaction
- * ({@link #record}); intake's own steps, taken in HTTP requests, on R2DBC. Both run the same
- * statements with the same parameters ({@link #stageParameters}).
+ * <p>Steps are written as sets: many of them in three statements (history, stages, the leads'
+ * current stage), so a listener that applies a whole poll pays for three, not three per report.
+ * The status listener writes them on JDBC, in its poll's transaction ({@link #record}); intake's
+ * own steps, taken in HTTP requests, on R2DBC. Both run the same statements with the same
+ * parameters ({@link #stageParameters}).
  */
 @Repository
 public class Timeline {
@@ -88,14 +88,14 @@ public class Timeline {
     /**
      * A new lead's first step, in the lead's own transaction: its history entry and its stage.
      * The lead row was inserted showing this very stage as its current one, so no stage or lead
-     * can need updating yet: two statements where {@link #record} takes four. On JDBC, in the
-     * submission's transaction.
+     * can need updating yet: one statement (the entry written in its {@code with}) where
+     * {@link #record} takes three. On JDBC, in the submission's transaction.
      */
     public LeadChange recordFirstStep(UUID leadId, Instant at, String stage, String status, String summary) {
         List<Step> first = List.of(new Step(leadId, at, "INTAKE", stage, status, summary, null, null));
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        update(history(1), historyParameters(first, now));
-        update(newStages(1), stageParameters(first));
+        // the history's parameters hold the stage's too: the same step, index 0
+        update("with entry as (" + history(1) + ") " + newStages(1), historyParameters(first, now));
         return first.get(0).change();
     }
 
@@ -105,6 +105,17 @@ public class Timeline {
                     result)
                 values\s""" + SqlRows.values(rows,
                 "(:lead#, :at#, :now, :reporter#, :stage#, :status#, :summary#, :actor#, :result#)");
+    }
+
+    /**
+     * Each stage's row: new ones inserted, known ones taking the step's status only if it happened
+     * later than what they show. One statement; the rows name each stage once, as an upsert needs.
+     */
+    private static String stages(int rows) {
+        return "insert into lead_stage as known (lead_id, stage, status, occurred_at) values "
+                + SqlRows.values(rows, "(:lead#, :stage#, :status#, :at#)")
+                + " on conflict (lead_id, stage) do update set status = excluded.status, occurred_at = excluded.occurred_at"
+                + " where known.occurred_at < excluded.occurred_at";
     }
 
     private static String newStages(int rows) {
@@ -153,14 +164,8 @@ public class Timeline {
         List<Statement> statements = new ArrayList<>();
         SqlRows.chunks(steps).forEach(chunk -> statements.add(new Statement(history(chunk.size()),
                 historyParameters(chunk, now))));
-        SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement(newStages(chunk.size()),
+        SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement(stages(chunk.size()),
                 stageParameters(chunk))));
-        SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement("""
-                merge into lead_stage using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
-                ) as step(lead_id, stage, status, occurred_at)
-                on lead_stage.lead_id = step.lead_id and lead_stage.stage = step.stage
-                when matched and lead_stage.occurred_at < step.occurred_at
-                then update set status = step.status, occurred_at = step.occurred_at""", stageParameters(chunk))));
         SqlRows.chunks(perLead).forEach(chunk -> statements.add(new Statement("""
                 merge into lead using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
                 ) as step(lead_id, stage, status, occurred_at)

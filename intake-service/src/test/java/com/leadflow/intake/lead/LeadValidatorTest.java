@@ -93,6 +93,24 @@ class LeadValidatorTest {
     }
 
     @Test
+    void aDateOfBirthIsReadAsTheIsoCalendarReadsIt() {
+        for (String date : List.of("1961-07-15", " 1961-07-15 ", "1960-02-29", "2000-02-29", "1926-12-31")) {
+            assertThat(validator.validate(bornOn(date)).dateOfBirth()).isEqualTo(LocalDate.parse(date.strip()));
+        }
+        for (String impossible : List.of("1961-02-29", "1900-02-29", "1961-13-01", "1961-00-10", "1961-04-31",
+                "1961-07-00", "1961-7-15", "1961/07/15", "15.07.1961", "1961-07-15T08:00", "19610715", "1961-07-1x")) {
+            assertThat(rules(bornOn(impossible))).as(impossible).containsExactly("dateOfBirth:format");
+        }
+    }
+
+    private static LeadRequest bornOn(String dateOfBirth) {
+        return new LeadRequest(List.of("INFO_KIT"),
+                new LeadRequest.Contact("Rosalind", "Smith", "r@example.org", null, null, null),
+                dateOfBirth, "94110", null, null, null,
+                new LeadRequest.Consent(true, "2026-11-01", null), null, null, null);
+    }
+
+    @Test
     void repeatedServicesCountOnce() {
         assertThat(validator.validate(minimal("r@example.org", null, List.of("INFO_KIT", "INFO_KIT"), null))
                 .requestedServices()).containsExactly(ServiceType.INFO_KIT);

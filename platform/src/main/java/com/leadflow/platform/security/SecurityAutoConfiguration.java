@@ -39,6 +39,7 @@ import org.springframework.security.web.server.authentication.logout.DelegatingS
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -96,6 +97,9 @@ public class SecurityAutoConfiguration {
         ServerWebExchangeMatcher anonymousEndpoints = anonymous.stream().findFirst()
                 .map(AnonymousEndpoints::matcher)
                 .orElse(exchange -> ServerWebExchangeMatcher.MatchResult.notMatch());
+        // a session only for whoever signs in: anonymous requests (the public form, status links) need none
+        http.securityContextRepository(new SessionCookieContexts(sessionCookie));
+        http.requestCache(cache -> cache.requestCache(new SessionCookieRequestCache(sessionCookie)));
         http.csrf(csrf -> csrf
                 .requireCsrfProtectionMatcher(new CsrfRule(sessionCookie, anonymousEndpoints))
                 .accessDeniedHandler(denied));
@@ -106,7 +110,9 @@ public class SecurityAutoConfiguration {
                 .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
         http.formLogin(ServerHttpSecurity.FormLoginSpec::disable);
         if (properties.demoUsersEnabled()) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(denied));
+            // each request signs in again: no session for it (as when no context repository is set above)
+            http.httpBasic(basic -> basic.authenticationEntryPoint(denied)
+                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()));
         } else {
             http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
         }
