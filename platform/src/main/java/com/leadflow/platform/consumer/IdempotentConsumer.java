@@ -6,11 +6,9 @@ import com.leadflow.platform.kafka.EventHeaders;
 import java.sql.PreparedStatement;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Applies each event once. The event's id is recorded in the same transaction as the change the
@@ -31,21 +29,11 @@ public class IdempotentConsumer {
             + " on conflict do nothing returning event_id";
 
     private final ConsumerDatabase jdbc;
-    private volatile Boolean postgres;
 
     public IdempotentConsumer(ConsumerDatabase jdbc) {
         this.jdbc = jdbc;
     }
 
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.jdbcTemplate().getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
-            postgres = known;
-        }
-        return known;
-    }
 
     /**
      * Runs {@code work} once, in one JDBC transaction on this thread, for those of {@code records}
@@ -75,7 +63,7 @@ public class IdempotentConsumer {
                 work.accept(first);
                 return first;
             }
-            if (postgres()) {
+            if (jdbc.postgres()) {
                 // one statement: the ids this call inserted are the ones to apply. An id another instance is
                 // claiming at this moment makes it wait for that transaction: committed, the id is left out here;
                 // rolled back, it is claimed here

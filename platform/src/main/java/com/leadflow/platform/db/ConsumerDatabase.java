@@ -64,6 +64,11 @@ public final class ConsumerDatabase implements AutoCloseable {
         return pool;
     }
 
+    /** Whether the pool is on PostgreSQL (else H2, the local run's embedded database), from its URL: no round trip. */
+    public boolean postgres() {
+        return pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
     @Override
     public void close() {
         pool.close();

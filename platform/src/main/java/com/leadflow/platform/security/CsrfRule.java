@@ -29,7 +29,7 @@ final class CsrfRule implements ServerWebExchangeMatcher {
         var request = exchange.getRequest();
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        if (SAFE.contains(request.getMethod()) || bearer || !request.getCookies().containsKey(sessionCookie)) {
+        if (SAFE.contains(request.getMethod()) || bearer || !SessionCookie.sentWith(request, sessionCookie)) {
             return MatchResult.notMatch();
         }
         return anonymous.matches(exchange).flatMap(result -> result.isMatch() ? MatchResult.notMatch() : MatchResult.match());

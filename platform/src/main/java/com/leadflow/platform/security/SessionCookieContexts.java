@@ -30,7 +30,7 @@ final class SessionCookieContexts implements ServerSecurityContextRepository {
 
     @Override
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
-        if (!exchange.getRequest().getCookies().containsKey(sessionCookie)) {
+        if (!SessionCookie.sentWith(exchange.getRequest(), sessionCookie)) {
             return Mono.empty();
         }
         return sessions.load(exchange);

@@ -34,7 +34,7 @@ final class SessionCookieRequestCache implements ServerRequestCache {
 
     @Override
     public Mono<ServerHttpRequest> removeMatchingRequest(ServerWebExchange exchange) {
-        if (!exchange.getRequest().getCookies().containsKey(sessionCookie)) {
+        if (!SessionCookie.sentWith(exchange.getRequest(), sessionCookie)) {
             return Mono.empty();
         }
         return sessions.removeMatchingRequest(exchange);
