@@ -18,12 +18,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 class TableMaintenanceTest {
 
     @Test
-    void aTableIsVacuumedOnceItsDeadRowsPassFivePercentAndAnalyzedOnceATenthChanged() {
-        assertThat(TableMaintenance.need("t", 10_000, 1_000, 0).vacuum()).isFalse();
-        assertThat(TableMaintenance.need("t", 10_000, 1_001, 0).vacuum()).isTrue();
-        assertThat(TableMaintenance.need("t", 0, 501, 0).vacuum()).isTrue();
-        assertThat(TableMaintenance.need("t", 10_000, 0, 1_500).analyze()).isFalse();
-        assertThat(TableMaintenance.need("t", 10_000, 0, 1_501).analyze()).isTrue();
+    void aTableIsVacuumedOnceItsDeadRowsPassAFifthAndAnalyzedOnceItsRowCountMovedByHalf() {
+        assertThat(TableMaintenance.need("t", 10_000, 2_500, 10_000).vacuum()).isFalse();
+        assertThat(TableMaintenance.need("t", 10_000, 2_501, 10_000).vacuum()).isTrue();
+        assertThat(TableMaintenance.need("t", 0, 501, 0).vacuum()).as("a queue table's dead rows").isTrue();
+        assertThat(TableMaintenance.need("t", 500, 0, -1).analyze()).as("never analyzed, small").isFalse();
+        assertThat(TableMaintenance.need("t", 501, 0, -1).analyze()).as("never analyzed, grown").isTrue();
+        assertThat(TableMaintenance.need("t", 15_500, 0, 10_000).analyze()).isFalse();
+        assertThat(TableMaintenance.need("t", 15_501, 0, 10_000).analyze()).as("grown by half").isTrue();
+        assertThat(TableMaintenance.need("t", 4_499, 0, 10_000).analyze()).as("shrunk by half").isTrue();
+        assertThat(TableMaintenance.need("t", 40, 0, 60).analyze()).as("a queue table's few rows").isFalse();
     }
 
     @Test
@@ -38,8 +42,8 @@ class TableMaintenanceTest {
             s.execute("create schema " + schema);
             s.execute("create table " + schema + ".queue (id int primary key, body text)");
             s.execute("insert into " + schema + ".queue select g, 'row ' || g from generate_series(1, 3000) g");
-            s.execute("delete from " + schema + ".queue where id > 100");
-            await().atMost(Duration.ofSeconds(30)).until(() -> deadRows(s, schema) >= 2_900);
+            s.execute("delete from " + schema + ".queue where id > 2000");
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadRows(s, schema) >= 1_000);
 
             PGSimpleDataSource database = new PGSimpleDataSource();
             database.setUrl(PostgresTestDatabase.jdbcUrl());
