@@ -61,12 +61,16 @@ public final class RelayDatabase implements AutoCloseable {
         if (postgres) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             // pgjdbc prepares a statement on the server from its fifth use, and PostgreSQL then plans it
-            // once for any parameters (a generic plan) when that looks no dearer. Planned while a table is
-            // small (a fresh schema), that plan scans the table, and nothing replans it until the table
-            // is analyzed: where autovacuum is off (as on this project's benchmark machine) never, so every
-            // merge into intake's lead_stage read the whole table (36 million rows in a 5-minute run).
-            // A plan per execution costs a few tens of microseconds and is always the index's.
-            config.addDataSourceProperty("options", ("-c plan_cache_mode=force_custom_plan " + options).trim());
+            // once for any parameters (a generic plan) when that looks no dearer than planning it for each
+            // (PostgreSQL's default plan_cache_mode=auto). A generic plan made while a table was nearly
+            // empty may scan it whole (a join against an array's unnest, as outreach's batch updates are),
+            // and stays until the table is analyzed or vacuumed, which replans it: where autovacuum is off
+            // (as on this project's benchmark machine) TableMaintenance does that whenever a table's row
+            // count moved by half (GenericPlansTest). Planning every execution instead
+            // (force_custom_plan, as these pools did) cost PostgreSQL 9.2 s of its 35 s at 50 leads/s.
+            if (!options.isBlank()) {
+                config.addDataSourceProperty("options", options);
+            }
         }
         config.setMaximumPoolSize(connections);
         config.setMinimumIdle(1);
