@@ -105,6 +105,30 @@ class MessagesOnPostgresTest {
                 .filteredOn(m -> m.leadId().equals(lead)).extracting(Message::id).containsExactlyInAnyOrder(deferred.id(), retried.id());
     }
 
+    @Test
+    void theLeaseFindsDueMessagesInAnIndexOfWaitingMessagesInDueOrderNotAmongTheSentOnes() {
+        database.inTransaction(() -> database.jdbc().sql("""
+                insert into message (id, lead_id, purpose, kind, channel, state, due_at, created_at, sent_at)
+                select gen_random_uuid(), gen_random_uuid(), 'sent', 'CONFIRMATION', 'EMAIL', 'SENT',
+                now() - g * interval '1 s', now(), now() from generate_series(1, 5000) g""").update());
+        database.inTransaction(() -> database.jdbc().sql("analyze message").update());
+
+        // the lease's query (Messages.lease), planned once for any time and batch size, as a
+        // server-prepared statement may be (PostgreSQL 15 has no EXPLAIN (GENERIC_PLAN))
+        List<String> plan = database.inTransaction(() -> {
+            database.jdbc().sql("set local plan_cache_mode = force_generic_plan").update();
+            database.jdbc().sql("""
+                    prepare lease_plan(timestamptz, int) as select id from message
+                    where state in ('PENDING', 'DEFERRED') and due_at <= $1 and (leased_until is null or leased_until < $1)
+                    order by due_at limit $2 for update skip locked""").update();
+            List<String> lines = database.jdbc().sql("explain execute lease_plan(now(), 20)").query(String.class).list();
+            database.jdbc().sql("deallocate lease_plan").update();
+            return lines;
+        });
+
+        assertThat(String.join("\n", plan)).contains("Index Scan using message_due_pending").doesNotContain("Sort");
+    }
+
     private static Message planned(UUID lead, String purpose, MessageKind kind, String by) {
         return Messages.planned(lead, purpose, kind, Channel.EMAIL, MessageState.PENDING, NOW, by);
     }
