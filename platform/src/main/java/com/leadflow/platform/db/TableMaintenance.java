@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * when first planned are never analyzed (and a plan PostgreSQL made once for any parameters, while a
  * table was small, is never replanned: see {@link RelayDatabase}). Every
  * {@code leadflow.database.maintenance-interval} it reads the schema's table statistics and does what
- * plans and indexes need, and no more (it vacuumed at 500 plus 5% dead and analyzed at 500 plus 10% changed):
- * {@code VACUUM} a table once its dead rows pass 500 plus a fifth of its live ones (a queue table's
- * handful of live rows: every 500 dead; a grown table's: when dead rows are a real share, since each
- * vacuum reads all of its indexes), {@code ANALYZE} it once its row count moved by half since it was
- * last analyzed or vacuumed (and first at 500 rows). The planner scales its row estimates with a
+ * plans and indexes need: {@code VACUUM} a table once its dead rows pass 500 plus 5% of its live ones
+ * (an outbox that keeps its published rows for days has many live rows, and each claim steps over the
+ * pending index's dead entries until a vacuum; a table whose updates stay on their page, HOT, is pruned
+ * without one and counts fewer dead rows), {@code ANALYZE} it once its row count moved by half since it was
+ * last analyzed or vacuumed (and first at 500 rows; it did once 500 plus 10% of its rows changed). The planner scales its row estimates with a
  * table's pages between analyzes, so what an analyze changes for plans is mostly a table's size
  * growing past what its statistics knew; updates that leave the count alone do not call for one.
  * With the server's autovacuum on it does nothing but that check. Idle, it costs one query per interval.
@@ -62,7 +62,7 @@ public final class TableMaintenance implements AutoCloseable {
      *        -1 when it never was)
      */
     static Need need(String table, long live, long dead, double analyzed) {
-        boolean vacuum = dead > 500 + live / 5;
+        boolean vacuum = dead > 500 + live / 20;
         long known = Math.max(0, Math.round(analyzed));
         boolean analyze = Math.abs(live - known) > 500 + known / 2;
         return new Need(table, vacuum, analyze);

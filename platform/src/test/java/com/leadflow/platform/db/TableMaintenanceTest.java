@@ -18,9 +18,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 class TableMaintenanceTest {
 
     @Test
-    void aTableIsVacuumedOnceItsDeadRowsPassAFifthAndAnalyzedOnceItsRowCountMovedByHalf() {
-        assertThat(TableMaintenance.need("t", 10_000, 2_500, 10_000).vacuum()).isFalse();
-        assertThat(TableMaintenance.need("t", 10_000, 2_501, 10_000).vacuum()).isTrue();
+    void aTableIsVacuumedOnceItsDeadRowsPassFivePercentAndAnalyzedOnceItsRowCountMovedByHalf() {
+        assertThat(TableMaintenance.need("t", 10_000, 1_000, 10_000).vacuum()).isFalse();
+        assertThat(TableMaintenance.need("t", 10_000, 1_001, 10_000).vacuum()).isTrue();
         assertThat(TableMaintenance.need("t", 0, 501, 0).vacuum()).as("a queue table's dead rows").isTrue();
         assertThat(TableMaintenance.need("t", 500, 0, -1).analyze()).as("never analyzed, small").isFalse();
         assertThat(TableMaintenance.need("t", 501, 0, -1).analyze()).as("never analyzed, grown").isTrue();
