@@ -5,10 +5,14 @@ import com.leadflow.intake.evidence.Disclosure;
 import com.leadflow.intake.evidence.RequestOrigin;
 import com.leadflow.intake.lead.SearchKeys;
 import com.leadflow.intake.lead.ValidLead;
+import com.leadflow.intake.timeline.Timeline;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,62 +56,72 @@ class LeadStore {
     record FirstAnswer(String requestSha256, SubmittedLead lead) {
     }
 
-    /** The original of the latest lead since {@code since} with the same email or phone (by hash). */
-    Optional<UUID> recentWithSameContact(String emailSha256, String phoneSha256, Instant since) {
-        return db.sql("""
-                        select coalesce(possible_duplicate_of, id) as original from lead
-                        where (email_sha256 = :email or phone_sha256 = :phone) and submitted_at >= :since
-                        order by submitted_at desc limit 1""")
-                .param("email", emailSha256 == null ? "-" : emailSha256)
-                .param("phone", phoneSha256 == null ? "-" : phoneSha256)
-                .param("since", utc(since))
-                .query((row, n) -> row.getObject("original", UUID.class))
-                .optional();
-    }
-
-    void insert(NewLead lead) {
+    /**
+     * Stores the lead with its first timeline step, in one statement: the original of the latest
+     * lead since {@code duplicatesSince} with the same email or phone (by hash) is looked up in
+     * its first {@code with} clause and stored as the lead's {@code possible_duplicate_of}; the
+     * step's entry and stage are the statement's other clauses ({@link Timeline#firstStep}). All
+     * of it sees the database as it was before the statement, so the lead is never its own
+     * duplicate. Returns the original it was linked to, if any.
+     */
+    Optional<UUID> insert(NewLead lead, Instant duplicatesSince, Timeline.FirstStep firstStep) {
         ValidLead v = lead.lead();
         ValidLead.Attribution a = v.attribution();
         Disclosure d = lead.disclosure();
         RequestOrigin o = lead.origin();
-        db.sql("""
-                insert into lead (id, status_token, submitted_at, requested_services, callback_requested, email_sha256,
-                    phone_sha256, possible_duplicate_of, details, consent_given, disclosure_version, disclosure_sha256,
-                    consent_recorded_at, consent_ip, consent_user_agent, consent_page_url, utm_source, utm_medium,
-                    utm_campaign, utm_term, utm_content, referrer, landing_page, first_touch_at,
-                    current_stage, current_status, stage_changed_at, name_key, last_name_key)
-                values (:id, :token, :at, :services, :callback, :email, :phone, :duplicateOf, :details, true, :version,
-                    :disclosureSha, :at, :ip, :agent, :pageUrl, :utmSource, :utmMedium, :utmCampaign, :utmTerm,
-                    :utmContent, :referrer, :landingPage, :firstTouch, 'INTAKE', 'LEAD_SUBMITTED', :at,
-                    :nameKey, :lastNameKey)""")
-                .param("id", lead.id())
-                .param("token", lead.statusToken())
-                .param("at", utc(lead.submittedAt()))
-                .param("services", v.requestedServices().stream().map(ServiceType::name).collect(Collectors.joining(",")))
-                .param("callback", v.asksFor(ServiceType.CALL_BACK))
-                .param("details", lead.detailsJson())
-                .param("version", d.version())
-                .param("disclosureSha", d.sha256())
-                .param("nameKey", SearchKeys.fullName(v.contact().firstName(), v.contact().lastName()))
-                .param("lastNameKey", SearchKeys.lastName(v.contact().lastName()))
-                .param("email", text(lead.emailSha256()))
-                .param("phone", text(lead.phoneSha256()))
-                .param("duplicateOf", lead.possibleDuplicateOf() == null
-                        ? new SqlParameterValue(Types.OTHER, null) : lead.possibleDuplicateOf())
-                .param("ip", text(o.ipAddress()))
-                .param("agent", text(o.userAgent()))
-                .param("pageUrl", text(v.pageUrl()))
-                .param("utmSource", text(a.utmSource()))
-                .param("utmMedium", text(a.utmMedium()))
-                .param("utmCampaign", text(a.utmCampaign()))
-                .param("utmTerm", text(a.utmTerm()))
-                .param("utmContent", text(a.utmContent()))
-                .param("referrer", text(a.referrer()))
-                .param("landingPage", text(a.landingPage()))
-                .param("firstTouch", a.firstTouchAt() == null
-                        ? new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, null) : utc(a.firstTouchAt()))
-                .update();
+        Map<String, Object> parameters = new HashMap<>(firstStep.parameters());
+        parameters.put("id", lead.id());
+        parameters.put("token", lead.statusToken());
+        parameters.put("at", utc(lead.submittedAt()));
+        parameters.put("since", utc(duplicatesSince));
+        parameters.put("services", v.requestedServices().stream().map(ServiceType::name).collect(Collectors.joining(",")));
+        parameters.put("callback", v.asksFor(ServiceType.CALL_BACK));
+        parameters.put("details", lead.detailsJson());
+        parameters.put("version", d.version());
+        parameters.put("disclosureSha", d.sha256());
+        parameters.put("nameKey", SearchKeys.fullName(v.contact().firstName(), v.contact().lastName()));
+        parameters.put("lastNameKey", SearchKeys.lastName(v.contact().lastName()));
+        parameters.put("email", text(lead.emailSha256()));
+        parameters.put("phone", text(lead.phoneSha256()));
+        // the lookup compares with something no hash equals when the lead has no email or phone
+        parameters.put("emailKey", lead.emailSha256() == null ? "-" : lead.emailSha256());
+        parameters.put("phoneKey", lead.phoneSha256() == null ? "-" : lead.phoneSha256());
+        parameters.put("ip", text(o.ipAddress()));
+        parameters.put("agent", text(o.userAgent()));
+        parameters.put("pageUrl", text(v.pageUrl()));
+        parameters.put("utmSource", text(a.utmSource()));
+        parameters.put("utmMedium", text(a.utmMedium()));
+        parameters.put("utmCampaign", text(a.utmCampaign()));
+        parameters.put("utmTerm", text(a.utmTerm()));
+        parameters.put("utmContent", text(a.utmContent()));
+        parameters.put("referrer", text(a.referrer()));
+        parameters.put("landingPage", text(a.landingPage()));
+        parameters.put("firstTouch", a.firstTouchAt() == null
+                ? new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, null) : utc(a.firstTouchAt()));
+        List<UUID> original = db.sql("with " + DUPLICATE + ", " + firstStep.withClauses() + ", " + INSERT_LEAD
+                        + " select possible_duplicate_of from inserted")
+                .params(parameters)
+                .query((row, n) -> row.getObject("possible_duplicate_of", UUID.class))
+                .list();
+        return original.isEmpty() ? Optional.empty() : Optional.ofNullable(original.get(0));
     }
+
+    private static final String DUPLICATE = """
+            duplicate as (select coalesce(possible_duplicate_of, id) as original from lead
+                where (email_sha256 = :emailKey or phone_sha256 = :phoneKey) and submitted_at >= :since
+                order by submitted_at desc limit 1)""";
+
+    private static final String INSERT_LEAD = """
+            inserted as (insert into lead (id, status_token, submitted_at, requested_services, callback_requested,
+                email_sha256, phone_sha256, possible_duplicate_of, details, consent_given, disclosure_version,
+                disclosure_sha256, consent_recorded_at, consent_ip, consent_user_agent, consent_page_url, utm_source,
+                utm_medium, utm_campaign, utm_term, utm_content, referrer, landing_page, first_touch_at,
+                current_stage, current_status, stage_changed_at, name_key, last_name_key)
+            values (:id, :token, :at, :services, :callback, :email, :phone, (select original from duplicate), :details,
+                true, :version, :disclosureSha, :at, :ip, :agent, :pageUrl, :utmSource, :utmMedium, :utmCampaign,
+                :utmTerm, :utmContent, :referrer, :landingPage, :firstTouch, 'INTAKE', 'LEAD_SUBMITTED', :at,
+                :nameKey, :lastNameKey)
+            returning possible_duplicate_of)""";
 
     /** A text parameter, typed even when null: an untyped null makes the driver ask the server its type. */
     private static Object text(String value) {

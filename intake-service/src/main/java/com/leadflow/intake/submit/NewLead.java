@@ -8,5 +8,5 @@ import java.util.UUID;
 
 /** A lead about to be stored, with its evidence and the hashes its contact details are matched by. */
 record NewLead(UUID id, String statusToken, Instant submittedAt, ValidLead lead, String detailsJson,
-        Disclosure disclosure, RequestOrigin origin, String emailSha256, String phoneSha256, UUID possibleDuplicateOf) {
+        Disclosure disclosure, RequestOrigin origin, String emailSha256, String phoneSha256) {
 }

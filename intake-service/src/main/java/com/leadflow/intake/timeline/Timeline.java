@@ -86,18 +86,27 @@ public class Timeline {
     }
 
     /**
-     * A new lead's first step, in the lead's own transaction: its history entry and its stage.
-     * The lead row was inserted showing this very stage as its current one, so no stage or lead
-     * can need updating yet: one statement (the entry written in its {@code with}) where
-     * {@link #record} takes three. On JDBC, in the submission's transaction.
+     * A new lead's first step, to be written in the statement that inserts the lead
+     * ({@code LeadStore.insert}): its history entry and its stage as two {@code with} clauses named
+     * {@code entry} and {@code stage}, and their parameters. The lead row is inserted showing this
+     * very stage as its current one, so no stage or lead can need updating yet, and the lead, its
+     * entry and its stage cost one round trip where {@link #record} takes three. The rows' foreign
+     * keys are checked at the end of that statement, when the lead exists.
      */
-    public LeadChange recordFirstStep(UUID leadId, Instant at, String stage, String status, String summary) {
-        List<Step> first = List.of(new Step(leadId, at, "INTAKE", stage, status, summary, null, null));
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    public FirstStep firstStep(UUID leadId, Instant at, String stage, String status, String summary) {
+        Step first = new Step(leadId, at, "INTAKE", stage, status, summary, null, null);
         // the history's parameters hold the stage's too: the same step, index 0
-        update("with entry as (" + history(1) + ") " + newStages(1), historyParameters(first, now));
-        return first.get(0).change();
+        Map<String, Object> parameters = historyParameters(List.of(first), clock.instant().atOffset(ZoneOffset.UTC));
+        // a typed null (every nullable one is text): an untyped one makes the driver ask the server its type
+        parameters.replaceAll((name, value) -> value == null ? new SqlParameterValue(Types.VARCHAR, null) : value);
+        return new FirstStep(FIRST_STEP, parameters, first.change());
     }
+
+    /** {@link #firstStep}'s {@code with} clauses ({@code entry}, {@code stage}), their parameters, and the change they record. */
+    public record FirstStep(String withClauses, Map<String, Object> parameters, LeadChange change) {
+    }
+
+    private static final String FIRST_STEP = "entry as (" + history(1) + "), stage as (" + newStages(1) + ")";
 
     private static String history(int rows) {
         return """

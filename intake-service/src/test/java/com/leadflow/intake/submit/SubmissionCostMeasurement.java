@@ -58,6 +58,26 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * The mean of the three rows goes from about 5.0 to 4.2 ms. The 1200-lead runs before them showed the
  * same direction, with even more noise.
+ *
+ * <p>Measured 2026-12-02 (eighth session), same settings, while other helpers' builds and measurements
+ * kept the load average at 5-12 (and later 12-32, when the runs stopped meaning anything). "Before" is
+ * the seventh session's code (its paced runs with {@code -Djfr}); "observation off" turned the
+ * {@code http.server.requests} observation off (not kept); "one statement" runs the duplicate lookup, the
+ * lead and its first timeline step as one statement. With this much noise the totals cannot tell the
+ * changes apart; the workers' share against the HTTP loop's, which the statement change did not touch,
+ * moves a little (0.85-0.92 before and with the observation off, 0.82-0.86 after):
+ * <pre>
+ *                               total   HTTP loop  submission workers  relay  Kafka client
+ * before, 2nd warm-up            3983     1710          1460            372      398
+ * before, paced again (JFR)      3622     1466          1352            284      354
+ * observation off, 2nd warm-up   4247     1819          1554            413      422
+ * observation off, paced         3922     1673          1440            355      410
+ * observation off, paced again   3854     1610          1488            322      396
+ * one statement, 2nd warm-up     4468     1943          1667            397      419
+ * one statement, paced           4251     1871          1536            392      412
+ * one statement, paced again     3809     1691          1395            334      354
+ * </pre>
+ * On a loaded machine, read the JFR profile's proportions ({@code -Djfr}) rather than the totals.
  */
 @IntakeIntegrationTest
 class SubmissionCostMeasurement {

@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
@@ -165,6 +166,18 @@ public class SecurityAutoConfiguration {
         SecurityWebFilterChain chain = http.build();
         denied.useRulesOf(chain);
         return chain;
+    }
+
+    /**
+     * Spring Security observes nothing: its chain then runs undecorated. Switching its observations
+     * off by name ({@code management.observations.enable.spring.security=false}, the platform's
+     * defaults) only made each one a no-op; the chain was still wrapped, each of its filters in an
+     * observing filter of its own, on every request.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityObservationSettings leadflowSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** This service as a client of the provider, when one is configured. */
