@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     writes wake it and are published at once, so this is a backstop, not the publishing latency
  * @param batchSize rows published per relay transaction
  * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
- * @param retention how long published rows are kept before they are deleted
+ *
+ * <p>There is no retention any more: the relay deletes each row in the transaction that publishes
+ * it. A {@code leadflow.outbox.retention} left in a deployment's settings is ignored, as any
+ * property this record does not name.
  */
 @ConfigurationProperties("leadflow.outbox")
 public record OutboxProperties(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("30s") Duration sendTimeout,
-        @DefaultValue("7d") Duration retention) {
+        @DefaultValue("30s") Duration sendTimeout) {
 }

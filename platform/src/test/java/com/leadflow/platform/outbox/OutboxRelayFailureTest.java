@@ -29,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Relays driven by hand (the context's own relay is off): a relay that dies between publishing
- * and marking, and two relays working one outbox at once.
+ * and its commit, a broker that does not take a batch, and two relays working one outbox at once.
  */
 @LeadflowIntegrationTest
 @TestPropertySource(properties = "leadflow.outbox.relay-enabled=false")
@@ -46,23 +46,26 @@ class OutboxRelayFailureTest {
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     private final OutboxProperties properties = new OutboxProperties(false, Duration.ofSeconds(1), 50,
-            Duration.ofSeconds(20), Duration.ofDays(7));
+            Duration.ofSeconds(20));
 
     @Test
-    void aRelayKilledBetweenPublishingAndMarkingIsRepublishedAndStillAppliedOnce() {
+    void aRelayKilledBetweenPublishingAndCommittingIsRepublishedAndStillAppliedOnce() {
         String leadId = "lead-" + UUID.randomUUID();
-        tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, TestEvents.status(leadId, "survives a crash"))).block();
+        UUID eventId = tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId,
+                TestEvents.status(leadId, "survives a crash"))).block();
 
         OutboxRelay crashing = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties) {
             @Override
-            protected Mono<Void> markPublished(List<OutboxRow> rows) {
-                return Mono.error(new IllegalStateException("relay process died before marking"));
+            protected Mono<Void> confirmPublished(List<OutboxRow> rows) {
+                return Mono.error(new IllegalStateException("relay process died before its commit"));
             }
         };
         assertThat(crashing.publishBatch().map(n -> "published").onErrorReturn("crashed").block()).isEqualTo("crashed");
+        assertThat(rowsOf(eventId)).as("the batch's delete rolled back with it").isEqualTo(1);
 
         OutboxRelay restarted = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
         assertThat(restarted.drain().block()).isGreaterThanOrEqualTo(1);
+        assertThat(rowsOf(eventId)).as("published and acknowledged: gone").isZero();
 
         try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
             List<ConsumerRecord<String, LeadStatusChanged>> copies = probe.awaitCount(r -> leadId.equals(r.key()), 2, WAIT);
@@ -77,6 +80,30 @@ class OutboxRelayFailureTest {
         assertThat(db.sql("select summary from applied_event where lead_id = :l order by id").bind("l", leadId)
                 .map(row -> row.get("summary", String.class)).all().collectList().block())
                 .containsExactly("survives a crash", "after the crash");
+    }
+
+    @Test
+    void aBatchTheBrokerDidNotAcknowledgeStaysInTheOutboxUntilARelayPublishesIt() {
+        String leadId = "lead-" + UUID.randomUUID();
+        UUID eventId = tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId,
+                TestEvents.status(leadId, "waits for the broker"))).block();
+
+        OutboxRelay unacknowledged = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties) {
+            @Override
+            protected Mono<Void> publish(List<OutboxRow> rows) {
+                return Mono.error(new IllegalStateException("the broker did not acknowledge the batch within PT20S"));
+            }
+        };
+        assertThat(unacknowledged.publishBatch().map(n -> "published").onErrorReturn("failed").block()).isEqualTo("failed");
+        assertThat(rowsOf(eventId)).isEqualTo(1);
+
+        OutboxRelay next = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
+        next.drain().block();
+        assertThat(rowsOf(eventId)).isZero();
+        try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
+            assertThat(TopicProbe.header(probe.await(r -> leadId.equals(r.key()), WAIT), EventHeaders.EVENT_ID))
+                    .isEqualTo(eventId.toString());
+        }
     }
 
     @Test
@@ -109,5 +136,12 @@ class OutboxRelayFailureTest {
             List<Integer> expected = java.util.stream.IntStream.range(0, perKey).boxed().toList();
             keys.forEach(key -> assertThat(sequences.get(key)).as("events of %s in order, each once", key).isEqualTo(expected));
         }
+        assertThat(db.sql("select count(*) as n from outbox_event where record_key in (:keys)").bind("keys", keys)
+                .map(row -> row.get("n", Long.class)).one().block()).as("every published row deleted").isZero();
+    }
+
+    private long rowsOf(UUID eventId) {
+        return db.sql("select count(*) as n from outbox_event where event_id = :id").bind("id", eventId)
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 }
