@@ -55,7 +55,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>It works on JDBC ({@link com.leadflow.platform.db.RelayDatabase}), on a thread of its own: a
  * batch blocks until the broker answers anyway, and there the same statements cost the client a third
  * (a batch of one) to two thirds (a batch of fifty) of the CPU they take on R2DBC. It wakes when this instance committed outbox rows
- * and every {@code poll-interval} besides.
+ * and every {@code poll-interval} besides; with a {@code min-batch-interval} a wake-up that comes
+ * sooner than that after its last batch waits for the rest of it, and takes what was committed meanwhile.
  *
  * <p>Ops see {@code leadflow.outbox.published} (events per topic) and {@code leadflow.outbox.delay}
  * (commit to acknowledged publish).
@@ -74,6 +75,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Tracing tracing;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** When this relay last claimed a batch that held rows ({@link System#nanoTime}). */
+    private volatile long lastBatchAt;
     private volatile Boolean postgres;
     private volatile ScheduledExecutorService thread;
     private volatile Disposable wakeups;
@@ -96,6 +99,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.signal = signal;
         this.properties = properties;
         this.meters = meters;
+        this.lastBatchAt = System.nanoTime() - properties.minBatchInterval().toNanos();
     }
 
     @Override
@@ -107,14 +111,21 @@ public class OutboxRelay implements SmartLifecycle {
         });
         thread = relay;
         relay.scheduleWithFixedDelay(this::drainQuietly, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        // wake-ups arrive on the committing request's thread; at most one drain waits behind the running one
+        // wake-ups arrive on the committing request's thread; at most one drain waits behind the running one,
+        // and those arriving while it waits (for the rest of min-batch-interval) are its rows too
         wakeups = signal.wakeups().subscribe(wake -> {
             if (queued.compareAndSet(false, true)) {
                 try {
-                    relay.execute(() -> {
+                    Runnable drain = () -> {
                         queued.set(false);
                         drainQuietly();
-                    });
+                    };
+                    long wait = properties.minBatchInterval().toNanos() - (System.nanoTime() - lastBatchAt);
+                    if (wait > 0) {
+                        relay.schedule(drain, wait, TimeUnit.NANOSECONDS);
+                    } else {
+                        relay.execute(drain);
+                    }
                 } catch (java.util.concurrent.RejectedExecutionException stopped) {
                     queued.set(false);
                 }
@@ -191,6 +202,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 List<OutboxRow> rows = claimBatch(connection);
                 if (!rows.isEmpty()) {
+                    lastBatchAt = System.nanoTime();
                     publish(rows).block();
                     confirmPublished(rows).block();
                 }

@@ -29,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Relays driven by hand (the context's own relay is off): a relay that dies between publishing
- * and its commit, a broker that does not take a batch, and two relays working one outbox at once.
+ * and its commit, a broker that does not take a batch, a relay that spaces its batches, and two relays
+ * working one outbox at once.
  */
 @LeadflowIntegrationTest
 @TestPropertySource(properties = "leadflow.outbox.relay-enabled=false")
@@ -43,10 +44,11 @@ class OutboxRelayFailureTest {
     @Autowired RelayDatabase relayDb;
     @Autowired KafkaTemplate<String, Object> kafka;
     @Autowired AppliedEvents applied;
+    @Autowired OutboxRelaySignal signal;
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     private final OutboxProperties properties = new OutboxProperties(false, Duration.ofSeconds(1), 50,
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20), Duration.ZERO);
 
     @Test
     void aRelayKilledBetweenPublishingAndCommittingIsRepublishedAndStillAppliedOnce() {
@@ -103,6 +105,41 @@ class OutboxRelayFailureTest {
         try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
             assertThat(TopicProbe.header(probe.await(r -> leadId.equals(r.key()), WAIT), EventHeaders.EVENT_ID))
                     .isEqualTo(eventId.toString());
+        }
+    }
+
+    @Test
+    void withAMinimumBatchIntervalEventsCommittedSoonAfterABatchGoOutTogetherWhenItEnds() {
+        Duration interval = Duration.ofSeconds(2);
+        OutboxProperties spaced = new OutboxProperties(true, Duration.ofMinutes(5), 50, Duration.ofSeconds(20), interval);
+        String run = "lead-" + UUID.randomUUID();
+        List<List<String>> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> batchTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutboxRelay relay = new OutboxRelay(relayDb.dataSource(), kafka, signal, spaced) {
+            @Override
+            protected Mono<Void> confirmPublished(List<OutboxRow> rows) {
+                List<String> ours = rows.stream().map(OutboxRow::key).filter(key -> key.startsWith(run)).toList();
+                if (!ours.isEmpty()) {
+                    batches.add(ours);
+                    batchTimes.add(System.nanoTime());
+                }
+                return super.confirmPublished(rows);
+            }
+        };
+        relay.start();
+        try {
+            UUID first = tx.transactional(outbox.record(Topics.LEADS_STATUS, run + "-a", TestEvents.status(run, "a"))).block();
+            Awaitility.await().atMost(WAIT).until(() -> rowsOf(first) == 0);
+            // woken within the interval after that batch: both wait for its end, and go as one batch
+            tx.transactional(outbox.record(Topics.LEADS_STATUS, run + "-b", TestEvents.status(run, "b"))).block();
+            UUID third = tx.transactional(outbox.record(Topics.LEADS_STATUS, run + "-c", TestEvents.status(run, "c"))).block();
+            Awaitility.await().atMost(WAIT).until(() -> rowsOf(third) == 0);
+
+            assertThat(batches).containsExactly(List.of(run + "-a"), List.of(run + "-b", run + "-c"));
+            assertThat(Duration.ofNanos(batchTimes.get(1) - batchTimes.get(0)))
+                    .isGreaterThan(interval.minus(Duration.ofMillis(500)));
+        } finally {
+            relay.stop();
         }
     }
 
