@@ -1,8 +1,5 @@
 package com.leadflow.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,7 +37,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class OutboxClaimMeasurement {
 
-    private static final String DATABASE = "outbox_measure";
     private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, traceparent, created_at";
 
     private static final String MARK = """
@@ -75,20 +71,8 @@ public final class OutboxClaimMeasurement {
         int history = Integer.getInteger("history", 100_000);
         int rounds = Integer.getInteger("rounds", 3);
         String server = "jdbc:postgresql://" + host + ":" + port + "/";
+        long dbid = MeasurementDatabase.ensure(server, user);
         try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
-            admin.setAutoCommit(true);
-            try (ResultSet found = admin.createStatement().executeQuery(
-                    "select 1 from pg_database where datname = '" + DATABASE + "'")) {
-                if (!found.next()) {
-                    admin.createStatement().execute("create database " + DATABASE);
-                }
-            }
-            long dbid;
-            try (ResultSet oid = admin.createStatement().executeQuery(
-                    "select oid from pg_database where datname = '" + DATABASE + "'")) {
-                oid.next();
-                dbid = oid.getLong(1);
-            }
             List<Layout> layouts = List.of(
                     new Layout("before: mark published_at, " + history + " published rows kept", false, history, MARK),
                     new Layout("before: mark published_at, none kept", false, 0, MARK),
@@ -101,7 +85,7 @@ public final class OutboxClaimMeasurement {
                     java.util.Collections.reverse(order);
                 }
                 for (Layout layout : order) {
-                    Sample sample = measure(admin, dbid, server + DATABASE, user, layout, events);
+                    Sample sample = measure(admin, dbid, server + MeasurementDatabase.NAME, user, layout, events);
                     System.out.printf(Locale.ROOT, "round %d %s: %s%n", round, layout.name(), sample);
                     if (round > 0) { // round 0 warms the JIT, the server's caches and the statement caches up
                         samples.computeIfAbsent(layout.name(), k -> new ArrayList<>()).add(sample);
@@ -118,12 +102,12 @@ public final class OutboxClaimMeasurement {
         try (Connection setup = DriverManager.getConnection(url, user, "")) {
             setup.setAutoCommit(true);
             Statement ddl = setup.createStatement();
-            ddl.execute("create schema " + schema);
-            ddl.execute("set search_path to " + schema);
-            ddl.execute(migration("V0_1__outbox_and_processed_events.sql"));
-            ddl.execute(migration("V0_3__outbox_traceparent.sql"));
             if (layout.deleteOnPublish()) {
-                ddl.execute(migration("V0_4__outbox_delete_on_publish.sql"));
+                MeasurementDatabase.migrate(ddl, schema, "V0_1__outbox_and_processed_events.sql",
+                        "V0_3__outbox_traceparent.sql", "V0_4__outbox_delete_on_publish.sql");
+            } else {
+                MeasurementDatabase.migrate(ddl, schema, "V0_1__outbox_and_processed_events.sql",
+                        "V0_3__outbox_traceparent.sql");
             }
             if (layout.history() > 0) {
                 ddl.execute("insert into outbox_event (event_id, topic, record_key, value_type, payload, correlation_id,"
@@ -141,22 +125,22 @@ public final class OutboxClaimMeasurement {
             // warm both connections' statement caches before counting
             cycle(writer, relay, layout, 1);
             admin.createStatement().execute("select pg_stat_statements_reset(0, " + dbid + ", 0)");
-            long relay0 = cpuNanos(relayPid);
-            long writer0 = cpuNanos(writerPid);
+            long relay0 = MeasurementDatabase.cpuNanos(relayPid);
+            long writer0 = MeasurementDatabase.cpuNanos(writerPid);
             int published = 0;
             int i = 0;
             while (published < events) {
                 published += cycle(writer, relay, layout, 1 + (i++ % 2));
             }
-            long relayCpu = cpuNanos(relayPid) - relay0;
-            long writerCpu = cpuNanos(writerPid) - writer0;
+            long relayCpu = MeasurementDatabase.cpuNanos(relayPid) - relay0;
+            long writerCpu = MeasurementDatabase.cpuNanos(writerPid) - writer0;
             double[] claim = statement(admin, dbid, layout.deleteOnPublish() ? "delete from outbox_event" : "update outbox_event");
             relay.setAutoCommit(true);
-            long vacuum0 = cpuNanos(relayPid);
+            long vacuum0 = MeasurementDatabase.cpuNanos(relayPid);
             long wall0 = System.nanoTime();
             relay.createStatement().execute("vacuum (analyze) outbox_event");
             long vacuumWall = System.nanoTime() - wall0;
-            long vacuumCpu = cpuNanos(relayPid) - vacuum0;
+            long vacuumCpu = MeasurementDatabase.cpuNanos(relayPid) - vacuum0;
             return new Sample(relayCpu / 1e3 / published, writerCpu / 1e3 / published, claim[1] * 1e3 / published,
                     claim[2] * 1e3 / published, vacuumCpu / 1e6, vacuumWall / 1e6, (long) claim[0]);
         } finally {
@@ -217,12 +201,6 @@ public final class OutboxClaimMeasurement {
         }
     }
 
-    private static String migration(String name) throws Exception {
-        try (var in = OutboxClaimMeasurement.class.getResourceAsStream("/db/migration/platform/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     private static Connection connect(String url, String user, String schema, String options) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
@@ -242,11 +220,6 @@ public final class OutboxClaimMeasurement {
             connection.commit();
             return pid;
         }
-    }
-
-    /** Time on a CPU in nanoseconds, from the scheduler's own count (/proc's utime and stime tick at 10 ms). */
-    private static long cpuNanos(int pid) throws Exception {
-        return Long.parseLong(Files.readString(Path.of("/proc/" + pid + "/schedstat")).split(" ")[0]);
     }
 
     private static void report(Map<String, List<Sample>> samples, int events, int rounds) {

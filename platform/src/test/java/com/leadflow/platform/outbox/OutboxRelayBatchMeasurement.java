@@ -6,9 +6,6 @@ import com.leadflow.platform.kafka.KafkaWiringAutoConfiguration;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,7 +45,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class OutboxRelayBatchMeasurement {
 
-    private static final String DATABASE = "outbox_measure";
+    private static final String DATABASE = MeasurementDatabase.NAME;
     private static final String TOPIC = "leads.status";
 
     public static void main(String[] args) throws Exception {
@@ -59,26 +56,12 @@ public final class OutboxRelayBatchMeasurement {
         List<Integer> rates = ints(System.getProperty("rates", "50,150,300"));
         List<Integer> intervals = ints(System.getProperty("intervals", "0,5,10"));
         String server = "jdbc:postgresql://" + host + ":" + port + "/";
-        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
-            try (ResultSet found = admin.createStatement().executeQuery(
-                    "select 1 from pg_database where datname = '" + DATABASE + "'")) {
-                if (!found.next()) {
-                    admin.createStatement().execute("create database " + DATABASE);
-                }
-            }
-        }
+        MeasurementDatabase.ensure(server, user);
         String url = server + DATABASE;
         String schema = "relay_" + Long.toHexString(System.nanoTime());
         try (Connection setup = DriverManager.getConnection(url, user, "")) {
-            var ddl = setup.createStatement();
-            ddl.execute("create schema " + schema);
-            ddl.execute("set search_path to " + schema);
-            for (String script : List.of("V0_1__outbox_and_processed_events.sql", "V0_3__outbox_traceparent.sql",
-                    "V0_4__outbox_delete_on_publish.sql")) {
-                try (var in = OutboxRelayBatchMeasurement.class.getResourceAsStream("/db/migration/platform/" + script)) {
-                    ddl.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            MeasurementDatabase.migrate(setup.createStatement(), schema, "V0_1__outbox_and_processed_events.sql",
+                    "V0_3__outbox_traceparent.sql", "V0_4__outbox_delete_on_publish.sql");
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
         broker.afterPropertiesSet();
@@ -218,10 +201,7 @@ public final class OutboxRelayBatchMeasurement {
     private static long cpu(List<Integer> pids) throws Exception {
         long total = 0;
         for (int pid : pids) {
-            Path stat = Path.of("/proc/" + pid + "/schedstat");
-            if (Files.exists(stat)) {
-                total += Long.parseLong(Files.readString(stat).split(" ")[0]);
-            }
+            total += MeasurementDatabase.cpuNanos(pid);
         }
         return total;
     }
