@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * How far the outbox is behind, for ops: {@code leadflow.outbox.pending} (committed rows not yet
- * published) and {@code leadflow.outbox.oldest.age} (seconds since the oldest of them was
+ * published: the relay deletes a row when it publishes it, so every row in the table) and {@code leadflow.outbox.oldest.age} (seconds since the oldest of them was
  * committed; 0 when none waits). A growing age means the relay cannot publish (broker or registry
  * away). Counted by one small query per interval, never on a scrape, so reading metrics costs
  * the database nothing.
@@ -49,7 +49,7 @@ public class OutboxBacklog implements SmartLifecycle {
 
     /** Counts the unpublished rows now. */
     public Mono<Void> count() {
-        return db.sql("select count(*) as pending, min(created_at) as oldest from outbox_event where published_at is null")
+        return db.sql("select count(*) as pending, min(created_at) as oldest from outbox_event")
                 .map((row, meta) -> {
                     Number count = row.get("pending", Number.class);
                     pending.set(count == null ? 0 : count.longValue());

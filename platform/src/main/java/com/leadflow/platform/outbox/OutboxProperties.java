@@ -11,7 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     writes wake it and are published at once, so this is a backstop, not the publishing latency
  * @param batchSize rows published per relay transaction
  * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
- * @param retention how long published rows are kept before they are deleted
+ * @param minBatchInterval the least time between the starts of two of a relay's batches when it is
+ *     woken: a wake-up sooner after the last batch waits for the rest of it, so that the events
+ *     committed meanwhile go out as one batch (and every consumer downstream fetches, applies and
+ *     commits them together). A relay whose last batch is older sends at once, so at low rates nothing
+ *     waits; a batch that comes back full is followed by the next at once. 0 (the default) never waits
+ *
+ * <p>There is no retention any more: the relay deletes each row in the transaction that publishes
+ * it. A {@code leadflow.outbox.retention} left in a deployment's settings is ignored, as any
+ * property this record does not name.
  */
 @ConfigurationProperties("leadflow.outbox")
 public record OutboxProperties(
@@ -19,5 +27,5 @@ public record OutboxProperties(
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("30s") Duration sendTimeout,
-        @DefaultValue("7d") Duration retention) {
+        @DefaultValue("0ms") Duration minBatchInterval) {
 }

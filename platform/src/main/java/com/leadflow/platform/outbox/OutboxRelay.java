@@ -42,22 +42,24 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Publishes committed outbox rows to Kafka, oldest first.
  *
- * <p>Each batch runs in one transaction that marks the oldest unpublished rows published and
- * locks them ({@link #claimBatch}, one statement on PostgreSQL), sends them through an idempotent
- * producer and commits once the broker acknowledged them all. Any number of instances may run a
- * relay: a second one waits for the rows the first holds and takes the ones after them, so the
- * events of one key reach their partition in the order they were committed. A relay that dies
- * before its commit leaves the rows unmarked; they are published again when it (or another
- * instance) next runs, and consumers, which apply each event id once, ignore the repeat. Nothing
- * is lost, and nothing is applied twice.
+ * <p>Each batch runs in one transaction that deletes the oldest rows and locks them until its end
+ * ({@link #claimBatch}, one statement on PostgreSQL), sends them through an idempotent producer and
+ * commits once the broker acknowledged them all: every row in the table is waiting to be published,
+ * and a published one is gone. Any number of instances may run a relay: a second one waits for the
+ * rows the first holds and takes the ones after them, so the events of one key reach their partition
+ * in the order they were committed. A relay that fails or dies before its commit (the broker refused
+ * or did not acknowledge the batch in time) rolls the delete back: the rows are published again when
+ * it (or another instance) next runs, and consumers, which apply each event id once, ignore a repeat.
+ * Nothing is lost, and nothing is applied twice.
  *
  * <p>It works on JDBC ({@link com.leadflow.platform.db.RelayDatabase}), on a thread of its own: a
  * batch blocks until the broker answers anyway, and there the same statements cost the client a third
  * (a batch of one) to two thirds (a batch of fifty) of the CPU they take on R2DBC. It wakes when this instance committed outbox rows
- * and every {@code poll-interval} besides.
+ * and every {@code poll-interval} besides; with a {@code min-batch-interval} a wake-up that comes
+ * sooner than that after its last batch waits for the rest of it, and takes what was committed meanwhile.
  *
  * <p>Ops see {@code leadflow.outbox.published} (events per topic) and {@code leadflow.outbox.delay}
- * (commit to acknowledged publish). Published rows are deleted after the retention.
+ * (commit to acknowledged publish).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -73,6 +75,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Tracing tracing;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** When this relay last claimed a batch that held rows ({@link System#nanoTime}). */
+    private volatile long lastBatchAt;
     private volatile Boolean postgres;
     private volatile ScheduledExecutorService thread;
     private volatile Disposable wakeups;
@@ -95,6 +99,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.signal = signal;
         this.properties = properties;
         this.meters = meters;
+        this.lastBatchAt = System.nanoTime() - properties.minBatchInterval().toNanos();
     }
 
     @Override
@@ -106,15 +111,21 @@ public class OutboxRelay implements SmartLifecycle {
         });
         thread = relay;
         relay.scheduleWithFixedDelay(this::drainQuietly, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        relay.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
-        // wake-ups arrive on the committing request's thread; at most one drain waits behind the running one
+        // wake-ups arrive on the committing request's thread; at most one drain waits behind the running one,
+        // and those arriving while it waits (for the rest of min-batch-interval) are its rows too
         wakeups = signal.wakeups().subscribe(wake -> {
             if (queued.compareAndSet(false, true)) {
                 try {
-                    relay.execute(() -> {
+                    Runnable drain = () -> {
                         queued.set(false);
                         drainQuietly();
-                    });
+                    };
+                    long wait = properties.minBatchInterval().toNanos() - (System.nanoTime() - lastBatchAt);
+                    if (wait > 0) {
+                        relay.schedule(drain, wait, TimeUnit.NANOSECONDS);
+                    } else {
+                        relay.execute(drain);
+                    }
                 } catch (java.util.concurrent.RejectedExecutionException stopped) {
                     queued.set(false);
                 }
@@ -165,17 +176,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void purgeQuietly() {
-        try {
-            long purged = purgeNow();
-            if (purged > 0) {
-                log.info("Deleted {} outbox rows published more than {} ago", purged, properties.retention());
-            }
-        } catch (RuntimeException e) {
-            log.debug("Could not delete published outbox rows: {}", e.toString());
-        }
-    }
-
     /** Publishes batches until the outbox holds nothing unpublished. */
     public Mono<Integer> drain() {
         return Mono.fromCallable(this::drainNow).subscribeOn(Schedulers.boundedElastic());
@@ -202,8 +202,9 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 List<OutboxRow> rows = claimBatch(connection);
                 if (!rows.isEmpty()) {
+                    lastBatchAt = System.nanoTime();
                     publish(rows).block();
-                    markPublished(rows).block();
+                    confirmPublished(rows).block();
                 }
                 connection.commit();
                 return rows.size();
@@ -225,42 +226,41 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Marks the oldest unpublished rows published and returns them, in id order, inside the batch's
-     * transaction: if publishing fails, or the relay dies before the commit, the mark is rolled back
-     * and the rows are published again. The rows stay locked until the commit, so a second relay
-     * waits for this one's batch and then takes the ones after it: order per key holds across
-     * relays without a lock row. On PostgreSQL it is one statement; elsewhere (H2, the local run's
-     * embedded database, which has no {@code update ... returning}) a locking read and an update.
+     * Deletes the oldest rows and returns them, in id order, inside the batch's transaction: if
+     * publishing fails, or the relay dies before the commit, the delete is rolled back and the rows
+     * are published again. The rows stay locked until the commit, so a second relay waits for this
+     * one's batch (its rows then gone, it skips them) and takes the ones after it: order per key holds
+     * across relays without a lock row. It waits rather than {@code skip locked}: skipping would let
+     * the second relay send a key's later events while the first still sends its earlier ones. On
+     * PostgreSQL it is one statement over the primary key; elsewhere (H2, the local run's embedded
+     * database, which has no {@code delete ... returning}) a locking read and a delete.
      */
     private List<OutboxRow> claimBatch(Connection connection) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (isPostgres(connection)) {
             try (PreparedStatement claim = connection.prepareStatement("""
-                    update outbox_event set published_at = ? where id in (
-                        select id from outbox_event where published_at is null order by id limit ? for update)
+                    delete from outbox_event where id = any (array(
+                        select id from outbox_event order by id limit ? for update))
                     returning""" + COLUMNS)) {
-                claim.setObject(1, now);
-                claim.setInt(2, properties.batchSize());
+                claim.setInt(1, properties.batchSize());
                 List<OutboxRow> rows = rows(claim);
-                // update ... returning names no order
+                // delete ... returning names no order
                 rows.sort(Comparator.comparingLong(OutboxRow::id));
                 return rows;
             }
         }
         List<OutboxRow> rows;
         try (PreparedStatement select = connection.prepareStatement("select" + COLUMNS
-                + " from outbox_event where published_at is null order by id limit ? for update")) {
+                + " from outbox_event order by id limit ? for update")) {
             select.setInt(1, properties.batchSize());
             rows = rows(select);
         }
         if (!rows.isEmpty()) {
-            try (PreparedStatement mark = connection.prepareStatement("update outbox_event set published_at = ? where id in ("
+            try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id in ("
                     + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")")) {
-                mark.setObject(1, now);
                 for (int i = 0; i < rows.size(); i++) {
-                    mark.setLong(i + 2, rows.get(i).id());
+                    delete.setLong(i + 1, rows.get(i).id());
                 }
-                mark.executeUpdate();
+                delete.executeUpdate();
             }
         }
         return rows;
@@ -341,9 +341,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * The broker acknowledged every row of the batch: counts them. Runs before the commit, which
-     * makes the claim's mark final; should the relay fail here, the batch is published again.
+     * makes the claim's delete final; should the relay fail here, the batch is published again.
      */
-    protected Mono<Void> markPublished(List<OutboxRow> rows) {
+    protected Mono<Void> confirmPublished(List<OutboxRow> rows) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return Mono.fromRunnable(() -> rows.forEach(row -> {
             meters.counter("leadflow.outbox.published", "topic", row.topic()).increment();
@@ -351,24 +351,6 @@ public class OutboxRelay implements SmartLifecycle {
                 meters.timer("leadflow.outbox.delay", "topic", row.topic()).record(Duration.between(row.createdAt(), now));
             }
         }));
-    }
-
-    /** Deletes rows published longer ago than the retention; returns how many. */
-    public Mono<Long> purgePublished() {
-        return Mono.fromCallable(this::purgeNow).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private long purgeNow() {
-        try (Connection connection = db.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from outbox_event where published_at < ?")) {
-            connection.setAutoCommit(false);
-            delete.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(properties.retention()));
-            long deleted = delete.executeLargeUpdate();
-            connection.commit();
-            return deleted;
-        } catch (SQLException e) {
-            throw new IllegalStateException("outbox purge: " + e.getMessage(), e);
-        }
     }
 
     /** One committed, not yet published event. */

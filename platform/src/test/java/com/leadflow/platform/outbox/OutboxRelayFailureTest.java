@@ -29,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Relays driven by hand (the context's own relay is off): a relay that dies between publishing
- * and marking, and two relays working one outbox at once.
+ * and its commit, a broker that does not take a batch, a relay that spaces its batches, and two relays
+ * working one outbox at once.
  */
 @LeadflowIntegrationTest
 @TestPropertySource(properties = "leadflow.outbox.relay-enabled=false")
@@ -43,26 +44,30 @@ class OutboxRelayFailureTest {
     @Autowired RelayDatabase relayDb;
     @Autowired KafkaTemplate<String, Object> kafka;
     @Autowired AppliedEvents applied;
+    @Autowired OutboxRelaySignal signal;
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     private final OutboxProperties properties = new OutboxProperties(false, Duration.ofSeconds(1), 50,
-            Duration.ofSeconds(20), Duration.ofDays(7));
+            Duration.ofSeconds(20), Duration.ZERO);
 
     @Test
-    void aRelayKilledBetweenPublishingAndMarkingIsRepublishedAndStillAppliedOnce() {
+    void aRelayKilledBetweenPublishingAndCommittingIsRepublishedAndStillAppliedOnce() {
         String leadId = "lead-" + UUID.randomUUID();
-        tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId, TestEvents.status(leadId, "survives a crash"))).block();
+        UUID eventId = tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId,
+                TestEvents.status(leadId, "survives a crash"))).block();
 
         OutboxRelay crashing = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties) {
             @Override
-            protected Mono<Void> markPublished(List<OutboxRow> rows) {
-                return Mono.error(new IllegalStateException("relay process died before marking"));
+            protected Mono<Void> confirmPublished(List<OutboxRow> rows) {
+                return Mono.error(new IllegalStateException("relay process died before its commit"));
             }
         };
         assertThat(crashing.publishBatch().map(n -> "published").onErrorReturn("crashed").block()).isEqualTo("crashed");
+        assertThat(rowsOf(eventId)).as("the batch's delete rolled back with it").isEqualTo(1);
 
         OutboxRelay restarted = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
         assertThat(restarted.drain().block()).isGreaterThanOrEqualTo(1);
+        assertThat(rowsOf(eventId)).as("published and acknowledged: gone").isZero();
 
         try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
             List<ConsumerRecord<String, LeadStatusChanged>> copies = probe.awaitCount(r -> leadId.equals(r.key()), 2, WAIT);
@@ -77,6 +82,65 @@ class OutboxRelayFailureTest {
         assertThat(db.sql("select summary from applied_event where lead_id = :l order by id").bind("l", leadId)
                 .map(row -> row.get("summary", String.class)).all().collectList().block())
                 .containsExactly("survives a crash", "after the crash");
+    }
+
+    @Test
+    void aBatchTheBrokerDidNotAcknowledgeStaysInTheOutboxUntilARelayPublishesIt() {
+        String leadId = "lead-" + UUID.randomUUID();
+        UUID eventId = tx.transactional(outbox.record(Topics.LEADS_STATUS, leadId,
+                TestEvents.status(leadId, "waits for the broker"))).block();
+
+        OutboxRelay unacknowledged = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties) {
+            @Override
+            protected Mono<Void> publish(List<OutboxRow> rows) {
+                return Mono.error(new IllegalStateException("the broker did not acknowledge the batch within PT20S"));
+            }
+        };
+        assertThat(unacknowledged.publishBatch().map(n -> "published").onErrorReturn("failed").block()).isEqualTo("failed");
+        assertThat(rowsOf(eventId)).isEqualTo(1);
+
+        OutboxRelay next = new OutboxRelay(relayDb.dataSource(), kafka, new OutboxRelaySignal(), properties);
+        next.drain().block();
+        assertThat(rowsOf(eventId)).isZero();
+        try (var probe = TopicProbe.of(brokers, Topics.LEADS_STATUS)) {
+            assertThat(TopicProbe.header(probe.await(r -> leadId.equals(r.key()), WAIT), EventHeaders.EVENT_ID))
+                    .isEqualTo(eventId.toString());
+        }
+    }
+
+    @Test
+    void withAMinimumBatchIntervalEventsCommittedSoonAfterABatchGoOutTogetherWhenItEnds() {
+        Duration interval = Duration.ofSeconds(2);
+        OutboxProperties spaced = new OutboxProperties(true, Duration.ofMinutes(5), 50, Duration.ofSeconds(20), interval);
+        String run = "lead-" + UUID.randomUUID();
+        List<List<String>> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> batchTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutboxRelay relay = new OutboxRelay(relayDb.dataSource(), kafka, signal, spaced) {
+            @Override
+            protected Mono<Void> confirmPublished(List<OutboxRow> rows) {
+                List<String> ours = rows.stream().map(OutboxRow::key).filter(key -> key.startsWith(run)).toList();
+                if (!ours.isEmpty()) {
+                    batches.add(ours);
+                    batchTimes.add(System.nanoTime());
+                }
+                return super.confirmPublished(rows);
+            }
+        };
+        relay.start();
+        try {
+            UUID first = tx.transactional(outbox.record(Topics.LEADS_STATUS, run + "-a", TestEvents.status(run, "a"))).block();
+            Awaitility.await().atMost(WAIT).until(() -> rowsOf(first) == 0);
+            // woken within the interval after that batch: both wait for its end, and go as one batch
+            tx.transactional(outbox.record(Topics.LEADS_STATUS, run + "-b", TestEvents.status(run, "b"))).block();
+            UUID third = tx.transactional(outbox.record(Topics.LEADS_STATUS, run + "-c", TestEvents.status(run, "c"))).block();
+            Awaitility.await().atMost(WAIT).until(() -> rowsOf(third) == 0);
+
+            assertThat(batches).containsExactly(List.of(run + "-a"), List.of(run + "-b", run + "-c"));
+            assertThat(Duration.ofNanos(batchTimes.get(1) - batchTimes.get(0)))
+                    .isGreaterThan(interval.minus(Duration.ofMillis(500)));
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
@@ -109,5 +173,12 @@ class OutboxRelayFailureTest {
             List<Integer> expected = java.util.stream.IntStream.range(0, perKey).boxed().toList();
             keys.forEach(key -> assertThat(sequences.get(key)).as("events of %s in order, each once", key).isEqualTo(expected));
         }
+        assertThat(db.sql("select count(*) as n from outbox_event where record_key in (:keys)").bind("keys", keys)
+                .map(row -> row.get("n", Long.class)).one().block()).as("every published row deleted").isZero();
+    }
+
+    private long rowsOf(UUID eventId) {
+        return db.sql("select count(*) as n from outbox_event where event_id = :id").bind("id", eventId)
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 }
