@@ -24,7 +24,7 @@ public final class RelayDatabase implements AutoCloseable {
 
     /** @param connections at most this many connections (the relay uses one at a time, its housekeeping another) */
     public static RelayDatabase of(Environment env, String poolName, int connections) {
-        // A relay batch's commit only marks rows published (and housekeeping deletes old ones or vacuums):
+        // A relay batch's commit only deletes rows the broker has acknowledged (housekeeping only vacuums):
         // should PostgreSQL crash before that commit reached the disk, the rows are published again and
         // consumers, which apply each event id once, leave the repeat out. So it need not wait for its WAL
         // flush (PostgreSQL's asynchronous commit, within wal_writer_delay of durable), which is a flush
