@@ -77,7 +77,19 @@ import tools.jackson.databind.json.JsonMapper;
  * one statement, paced           4251     1871          1536            392      412
  * one statement, paced again     3809     1691          1395            334      354
  * </pre>
- * On a loaded machine, read the JFR profile's proportions ({@code -Djfr}) rather than the totals.
+ * A last pair back to back (load average 9-13), the seventh session's code against all three of the eighth
+ * session's changes (one statement, the status link on JDBC, the security chain undecorated):
+ * <pre>
+ *                               total   HTTP loop  submission workers  relay  Kafka client
+ * before, 2nd warm-up            6118     2583          2301            549      624
+ * before, paced                  5533     2259          2129            517      568
+ * before, paced again            5293     2159          2015            509      557
+ * after,  2nd warm-up            6523     2832          2787            343      484
+ * after,  paced                  6370     2717          2339            568      678
+ * after,  paced again            5369     2213          1958            522      626
+ * </pre>
+ * No gain is visible at this load. On a loaded machine, read the JFR profile's proportions
+ * ({@code -Djfr}) rather than the totals.
  */
 @IntakeIntegrationTest
 class SubmissionCostMeasurement {
