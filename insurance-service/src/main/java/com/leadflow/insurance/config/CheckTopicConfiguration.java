@@ -12,6 +12,7 @@ import com.leadflow.insurance.check.StalledCheckSweep;
 import com.leadflow.insurance.eligibility.RetryPolicy;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.kafka.EventRejectedException;
+import com.leadflow.platform.kafka.KafkaWiringAutoConfiguration;
 import com.leadflow.platform.kafka.KafkaWiringProperties;
 import com.leadflow.platform.kafka.ListenerTags;
 import com.leadflow.platform.outbox.Outbox;
@@ -60,21 +61,28 @@ public class CheckTopicConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Object> checkListenerFactory(
-            ConsumerFactory<String, Object> consumerFactory, InsuranceProperties properties) {
+            ConsumerFactory<String, Object> consumerFactory, InsuranceProperties properties,
+            KafkaWiringProperties wiring) {
         Map<String, Object> config = new LinkedHashMap<>(consumerFactory.getConfigurationProperties());
         // Kafka's default, not the platform's idle long poll: a retry topic pauses a partition until
         // the record's backoff ends, and a consumer cannot fetch the resumed partition while another
         // fetch of its is waiting at the broker, so a long wait would delay every retry by as much
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-        // the classic group protocol, not the platform's consumer group protocol: with the latter a
-        // resumed retry partition was read again 1.3-1.9 s after its backoff instead of 0.5 s (measured
-        // side by side in EligibilityFlowIntegrationTest); with it, the same 6 s session as the others
+        // the classic group protocol, as the platform's consumers now use too, set here for the retry
+        // topics' sake whatever the platform's default: with the consumer group protocol a resumed retry
+        // partition was read again 1.3-1.9 s after its backoff instead of 0.5 s (measured side by side in
+        // EligibilityFlowIntegrationTest); with it, the same 6 s session as the others
         config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2000);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(properties.worker().concurrency());
+        // offsets every commit-interval, as the platform's listeners commit theirs, not a broker round trip
+        // per poll: an attempt is made once by its number (CheckAttempts), so the records a crash replays
+        // (at most the last interval's) are left out; a retry topic's backoff seeks back and acknowledges
+        // nothing, and a record forwarded to the next topic is acknowledged like one applied
+        KafkaWiringAutoConfiguration.commitOnTime(factory.getContainerProperties(), wiring);
         factory.setContainerCustomizer(ListenerTags::add);
         return factory;
     }
