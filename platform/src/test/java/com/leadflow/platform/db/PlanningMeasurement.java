@@ -99,7 +99,6 @@ public final class PlanningMeasurement {
                     }
                     long client = threads.getCurrentThreadCpuTime() - client0;
                     long backend = backendCpuNanos(pid) - backend0;
-                    Thread.sleep(1_200); // pg_stat_statements counts at once; this only lets the machine's other load pass alike
                     Map<String, Stat> after = read(stats);
                     if (round == 0) {
                         continue; // warms the JIT, the connection's statement cache and the server's plans up
