@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,7 +44,9 @@ import reactor.core.scheduler.Schedulers;
  * <p>Each batch runs in one transaction that deletes the oldest rows and locks them until its end
  * ({@link #claimBatch}, one statement on PostgreSQL), sends them through an idempotent producer and
  * commits once the broker acknowledged them all: every row in the table is waiting to be published,
- * and a published one is gone. Any number of instances may run a relay: a second one waits for the
+ * and a published one is gone. On PostgreSQL the claim starts at a floor below which this relay knows
+ * no row is left or can still be committed ({@link OutboxClaim}), not at the lowest id, so it does not
+ * step over every row deleted since the table's last vacuum. Any number of instances may run a relay: a second one waits for the
  * rows the first holds and takes the ones after them, so the events of one key reach their partition
  * in the order they were committed. A relay that fails or dies before its commit (the broker refused
  * or did not acknowledge the batch in time) rolls the delete back: the rows are published again when
@@ -75,6 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Tracing tracing;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final OutboxClaim postgresClaim = new OutboxClaim();
     /** When this relay last claimed a batch that held rows ({@link System#nanoTime}). */
     private volatile long lastBatchAt;
     private volatile Boolean postgres;
@@ -200,13 +202,17 @@ public class OutboxRelay implements SmartLifecycle {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<OutboxRow> rows = claimBatch(connection);
+                Batch batch = claimBatch(connection);
+                List<OutboxRow> rows = batch.rows();
                 if (!rows.isEmpty()) {
                     lastBatchAt = System.nanoTime();
                     publish(rows).block();
                     confirmPublished(rows).block();
                 }
                 connection.commit();
+                if (batch.claimed() != null) {
+                    postgresClaim.committed(batch.claimed());
+                }
                 return rows.size();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
@@ -232,21 +238,14 @@ public class OutboxRelay implements SmartLifecycle {
      * one's batch (its rows then gone, it skips them) and takes the ones after it: order per key holds
      * across relays without a lock row. It waits rather than {@code skip locked}: skipping would let
      * the second relay send a key's later events while the first still sends its earlier ones. On
-     * PostgreSQL it is one statement over the primary key; elsewhere (H2, the local run's embedded
-     * database, which has no {@code delete ... returning}) a locking read and a delete.
+     * PostgreSQL it is one statement over the primary key, from a floor below which nothing is left
+     * to publish ({@link OutboxClaim}); elsewhere (H2, the local run's embedded database, which has no
+     * {@code delete ... returning}) a locking read and a delete.
      */
-    private List<OutboxRow> claimBatch(Connection connection) throws SQLException {
+    private Batch claimBatch(Connection connection) throws SQLException {
         if (isPostgres(connection)) {
-            try (PreparedStatement claim = connection.prepareStatement("""
-                    delete from outbox_event where id = any (array(
-                        select id from outbox_event order by id limit ? for update))
-                    returning""" + COLUMNS)) {
-                claim.setInt(1, properties.batchSize());
-                List<OutboxRow> rows = rows(claim);
-                // delete ... returning names no order
-                rows.sort(Comparator.comparingLong(OutboxRow::id));
-                return rows;
-            }
+            OutboxClaim.Claimed claimed = postgresClaim.claim(connection, properties.batchSize());
+            return new Batch(claimed.rows(), claimed);
         }
         List<OutboxRow> rows;
         try (PreparedStatement select = connection.prepareStatement("select" + COLUMNS
@@ -263,7 +262,16 @@ public class OutboxRelay implements SmartLifecycle {
                 delete.executeUpdate();
             }
         }
-        return rows;
+        return new Batch(rows, null);
+    }
+
+    /** A claimed batch; on PostgreSQL with the floor its commit lets the next claim start at. */
+    private record Batch(List<OutboxRow> rows, OutboxClaim.Claimed claimed) {
+    }
+
+    /** Where this relay's next claim on PostgreSQL starts (0 until its first commit; for tests). */
+    long claimFloor() {
+        return postgresClaim.floor();
     }
 
     private boolean isPostgres(Connection connection) throws SQLException {
