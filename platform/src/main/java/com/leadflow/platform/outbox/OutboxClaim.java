@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.time.OffsetDateTime;
 
 /**
  * A relay's claim on PostgreSQL: one statement that deletes the oldest waiting rows and returns them,
@@ -31,7 +31,7 @@ import java.time.OffsetDateTime;
  * after a higher one was claimed; the floor moves only past ids whose writers are known to have
  * ended. PostgreSQL's {@code nextval} takes a {@code RowExclusiveLock} on the sequence before it
  * hands out a value and keeps it until its transaction ends (after the commit became visible).
- * So before each claim this reads the sequence's last value L and then which transactions hold
+ * So before a claim (at most every 100 ms) this reads the sequence's last value L and then which transactions hold
  * that lock (W): a transaction holding an id up to L had that lock before L was read, so it has
  * either ended by the time W is read, its row now committed (and visible to the claim's snapshot,
  * taken later) or rolled back, or it is in W. When W is empty, every id up to L is settled; when it
@@ -44,8 +44,8 @@ import java.time.OffsetDateTime;
  * relay starts from the lowest id.
  *
  * <p>It needs every id to come from the sequence, one value at a time (its cache 1, as the
- * migrations create it: a cache lets a backend hand out values it took earlier without the value
- * being read here). Should the sequence be missing or cached, the claim starts at the lowest id, as
+ * migrations create it: with a cache a backend takes values ahead and may hand one out later, in a
+ * transaction that was not holding the lock when L was read). Should the sequence be missing or cached, the claim starts at the lowest id, as
  * it did before.
  */
 final class OutboxClaim {
