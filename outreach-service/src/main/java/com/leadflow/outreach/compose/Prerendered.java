@@ -13,6 +13,9 @@ import java.util.function.UnaryOperator;
  * escaped it there: the engine's escaping works character by character, so escaping the value
  * alone gives what escaping the whole text around it would. Rendering both parts took 65-135 µs of
  * the sender's CPU an email, joining takes 4-13 (by hand, {@code ComposerCostMeasurement}).
+ * It holds while templates only print the values: one that changed a value (capitalised the name,
+ * say) would change the marker too, and {@code ComposerTest}, which compares every kind of email
+ * with the engine's own rendering, would fail.
  */
 final class Prerendered {
 
