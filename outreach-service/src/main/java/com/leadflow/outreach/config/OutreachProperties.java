@@ -67,8 +67,13 @@ public record OutreachProperties(
     }
 
     public record Mail(LocalServer localServer) {
-        /** GreenMail inside the service: SMTP on {@code spring.mail.port}, IMAP on {@code imapPort}. */
-        public record LocalServer(boolean enabled, @DefaultValue("3143") int imapPort) {
+        /**
+         * GreenMail inside the service: SMTP on {@code spring.mail.port}, IMAP on {@code imapPort}.
+         *
+         * @param keep how many of the newest emails it keeps (for {@code /local/mail} and IMAP); older
+         *     ones are dropped, so a long run's mail does not fill the service's heap
+         */
+        public record LocalServer(boolean enabled, @DefaultValue("3143") int imapPort, @DefaultValue("500") int keep) {
         }
     }
 }

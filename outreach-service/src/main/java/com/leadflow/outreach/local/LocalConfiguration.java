@@ -13,6 +13,7 @@ class LocalConfiguration {
 
     @Bean
     LocalMailServer localMailServer(@Value("${spring.mail.port}") int smtpPort, OutreachProperties properties) {
-        return new LocalMailServer(smtpPort, properties.mail().localServer().imapPort());
+        OutreachProperties.Mail.LocalServer server = properties.mail().localServer();
+        return new LocalMailServer(smtpPort, server.imapPort(), server.keep());
     }
 }

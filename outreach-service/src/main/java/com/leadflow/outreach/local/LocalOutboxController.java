@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LocalOutboxController {
 
-    record MailView(int number, String to, String subject, String sentAt, String eml, String text) {
+    record MailView(long number, String to, String subject, String sentAt, String eml, String text) {
     }
 
     record TextView(String at, String to, String body) {
@@ -42,43 +42,38 @@ class LocalOutboxController {
         this.sms = sms;
     }
 
-    @Operation(summary = "The emails the local mail server got")
+    @Operation(summary = "The emails the local mail server keeps (the newest; each numbered in the order it arrived)")
     @GetMapping("/local/mail")
     List<MailView> mail() throws MessagingException {
-        LocalMailServer server = server();
-        List<MimeMessage> received = server.received();
         List<MailView> views = new ArrayList<>();
-        for (int i = 0; i < received.size(); i++) {
-            MimeMessage message = received.get(i);
-            views.add(new MailView(i, String.join(", ", recipients(message)), LocalMailServer.subject(message),
-                    message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(), "/local/mail/" + i + ".eml",
-                    "/local/mail/" + i + ".txt"));
+        for (LocalMailServer.Received received : server().received()) {
+            MimeMessage message = received.message();
+            long number = received.number();
+            views.add(new MailView(number, String.join(", ", recipients(message)), LocalMailServer.subject(message),
+                    message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),
+                    "/local/mail/" + number + ".eml", "/local/mail/" + number + ".txt"));
         }
         return views;
     }
 
-    @Operation(summary = "One email as it was sent (RFC 822)")
+    @Operation(summary = "One email as it was sent (RFC 822), while the server keeps it")
     @GetMapping("/local/mail/{number}.eml")
-    ResponseEntity<byte[]> eml(@PathVariable int number) throws IOException, MessagingException {
-        List<MimeMessage> received = server().received();
-        if (number < 0 || number >= received.size()) {
-            throw new NotFoundException("No such message");
-        }
+    ResponseEntity<byte[]> eml(@PathVariable long number) throws IOException, MessagingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        received.get(number).writeTo(out);
+        kept(number).writeTo(out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822")).body(out.toByteArray());
     }
 
     /** The message's plain-text part, decoded, as a mail program shows it. */
-    @Operation(summary = "One email's text part")
+    @Operation(summary = "One email's text part, while the server keeps it")
     @GetMapping(path = "/local/mail/{number}.txt", produces = "text/plain;charset=UTF-8")
-    String text(@PathVariable int number) throws IOException, MessagingException {
-        List<MimeMessage> received = server().received();
-        if (number < 0 || number >= received.size()) {
-            throw new NotFoundException("No such message");
-        }
-        String text = plainText(received.get(number));
+    String text(@PathVariable long number) throws IOException, MessagingException {
+        String text = plainText(kept(number));
         return text == null ? "" : text;
+    }
+
+    private MimeMessage kept(long number) {
+        return server().received(number).orElseThrow(() -> new NotFoundException("No such message"));
     }
 
     private static String plainText(jakarta.mail.Part part) throws IOException, MessagingException {
