@@ -3,7 +3,6 @@ package com.leadflow.intake.timeline;
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.consumer.PollHandler;
-import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
 import java.util.List;
@@ -47,12 +46,9 @@ class StatusListener implements PollHandler<LeadStatusChanged> {
 
     @Override
     public void apply(List<Event<LeadStatusChanged>> events) {
-        List<Timeline.Step> steps = events.stream().map(event -> Timeline.report(event.value())).toList();
-        if (!timeline.unknown(steps.stream().map(Timeline.Step::leadId).toList()).isEmpty()) {
-            // the mechanism applies the poll again one report at a time to find which
-            throw new EventRejectedException("leadId names no lead known to intake");
-        }
-        timeline.record(steps);
+        // a report naming no lead known to intake is rejected there, and the mechanism then applies
+        // the poll again one report at a time to find which
+        timeline.record(events.stream().map(event -> Timeline.report(event.value())).toList());
     }
 
     @Override

@@ -8,13 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.sql.Types;
@@ -34,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * order in which services report does not matter. Callers provide the transaction.
  *
  * <p>Steps are written as sets: many of them in three statements (history, stages, the leads'
- * current stage), so a listener that applies a whole poll pays for three, not three per report.
+ * current stage), so a listener that applies a whole poll pays for three, not three per report;
+ * the history's statement also checks that every lead exists.
  * The status listener writes them on JDBC, in its poll's transaction ({@link #record}); intake's
  * own steps, taken in HTTP requests, on R2DBC. Both run the same statements with the same
  * parameters ({@link #stageParameters}).
@@ -137,42 +135,71 @@ public class Timeline {
             String actor) {
         Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor, null);
         List<Step> steps = List.of(step);
-        return Flux.fromIterable(statements(steps, clock.instant().atOffset(ZoneOffset.UTC)))
+        return Flux.fromIterable(statements(steps, clock.instant().atOffset(ZoneOffset.UTC), true))
                 .concatMap(statement -> bind(db.sql(statement.sql()), statement.parameters()).then())
                 .then(Mono.just(step.change()));
     }
 
     /**
      * Adds the steps to their leads' histories, and each stage's and lead's latest status where a
-     * step happened later than what they show; the leads must exist. On JDBC, in the transaction of
-     * the calling thread (the status listener's poll).
+     * step happened later than what they show. On JDBC, in the transaction of the calling thread (the
+     * status listener's poll). A step naming a lead intake does not know is rejected
+     * ({@link EventRejectedException}) before any stage is written, and the caller's transaction
+     * must then roll back: the history is written only for known leads (joined to {@code lead}), so
+     * fewer rows than steps means one names no lead. That join is the poll's check for unknown leads,
+     * which used to be a query of its own before the history was written.
      */
     public List<LeadChange> record(List<Step> steps) {
-        for (Statement statement : statements(steps, clock.instant().atOffset(ZoneOffset.UTC))) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        int written = 0;
+        for (List<Step> chunk : SqlRows.chunks(steps)) {
+            written += update(knownLeadsHistory(chunk.size()), historyParameters(chunk, now));
+        }
+        if (written < steps.size()) {
+            throw new EventRejectedException("leadId names no lead known to intake");
+        }
+        for (Statement statement : statements(steps, now, false)) {
             update(statement.sql(), statement.parameters());
         }
         return steps.stream().map(Step::change).toList();
     }
 
-    private void update(String sql, Map<String, Object> parameters) {
+    private int update(String sql, Map<String, Object> parameters) {
         Map<String, Object> typed = new HashMap<>(parameters);
         // a typed null (every nullable one is text): an untyped one makes the driver ask the server its type
         typed.replaceAll((name, value) -> value == null ? new SqlParameterValue(Types.VARCHAR, null) : value);
-        jdbc.sql(sql).params(typed).update();
+        return jdbc.sql(sql).params(typed).update();
     }
+
+    /** {@link #history}'s rows, written only where their lead exists. */
+    private static String knownLeadsHistory(int rows) {
+        return """
+                insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor,
+                    result)
+                select step.* from (values\s""" + SqlRows.values(rows, HISTORY_ROW) + """
+                ) as step(lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor, result)
+                join lead on lead.id = step.lead_id""";
+    }
+
+    private static final String HISTORY_ROW = "(cast(:lead# as uuid), cast(:at# as timestamp with time zone),"
+            + " cast(:now as timestamp with time zone), cast(:reporter# as varchar(20)), cast(:stage# as varchar(20)),"
+            + " cast(:status# as varchar(40)), cast(:summary# as varchar(500)), cast(:actor# as varchar(200)),"
+            + " cast(:result# as varchar))";
 
     /** One statement of a write and its named parameters (null where a value is absent). */
     private record Statement(String sql, Map<String, Object> parameters) {
     }
 
-    /** The statements that record these steps, in chunks of {@link SqlRows}. */
-    private List<Statement> statements(List<Step> steps, OffsetDateTime now) {
+    /** The statements that record these steps, in chunks of {@link SqlRows}; the history's only {@code withHistory}. */
+    private List<Statement> statements(List<Step> steps, OffsetDateTime now, boolean withHistory) {
         // one row each per stage and per lead: the step that happened last, the earliest of equals
         List<Step> perStage = latest(steps, step -> step.leadId() + "/" + step.stage());
         List<Step> perLead = latest(steps, Step::leadId);
         List<Statement> statements = new ArrayList<>();
-        SqlRows.chunks(steps).forEach(chunk -> statements.add(new Statement(history(chunk.size()),
-                historyParameters(chunk, now))));
+        if (withHistory) {
+            SqlRows.chunks(steps).forEach(chunk -> statements.add(new Statement(history(chunk.size()),
+                    historyParameters(chunk, now))));
+        }
         SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement(stages(chunk.size()),
                 stageParameters(chunk))));
         SqlRows.chunks(perLead).forEach(chunk -> statements.add(new Statement("""
@@ -183,16 +210,6 @@ public class Timeline {
                 then update set current_stage = step.stage, current_status = step.status,
                     stage_changed_at = step.occurred_at""", stageParameters(chunk))));
         return statements;
-    }
-
-    /** Of these leads, the ones intake does not know; on JDBC, in the calling thread's transaction. */
-    public Set<UUID> unknown(Collection<UUID> leadIds) {
-        Set<UUID> unknown = new HashSet<>(leadIds);
-        for (List<UUID> chunk : SqlRows.chunks(List.copyOf(unknown))) {
-            jdbc.sql("select id from lead where id in (:ids)").param("ids", chunk).query(UUID.class).list()
-                    .forEach(unknown::remove);
-        }
-        return unknown;
     }
 
     private static final String STEP_ROW =

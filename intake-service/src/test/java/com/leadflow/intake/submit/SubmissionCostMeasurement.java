@@ -92,7 +92,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code -Djfr}) rather than the totals.
  */
 @IntakeIntegrationTest
-class SubmissionCostMeasurement {
+public class SubmissionCostMeasurement {
 
     private static final int LEADS = Integer.getInteger("leads", 2400);
     private static final int RATE = Integer.getInteger("rate", 60);
@@ -169,7 +169,7 @@ class SubmissionCostMeasurement {
     }
 
     /** Which part of the work a thread does; a part starting with ~ is not the service's. */
-    static String part(String thread) {
+    public static String part(String thread) {
         if (thread.startsWith("webflux-http") || thread.startsWith("reactor-http")) {
             return "HTTP event loop (webflux-http)";
         }
@@ -220,10 +220,10 @@ class SubmissionCostMeasurement {
                 .query(Long.class).single());
     }
 
-    private record Sample(String name, long cpuNanos) {
+    public record Sample(String name, long cpuNanos) {
     }
 
-    private static Map<Long, Sample> threads() {
+    public static Map<Long, Sample> threads() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Sample> samples = new HashMap<>();
         for (long id : mx.getAllThreadIds()) {

@@ -2,6 +2,7 @@ package com.leadflow.platform.security;
 
 import com.leadflow.platform.openapi.OpenApiPaths;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,13 @@ import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcCli
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -70,6 +74,9 @@ public class SecurityAutoConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityAutoConfiguration.class);
+
+    /** Verified bearer tokens a service remembers until they expire: its callers and signed-in staff, with room to spare. */
+    private static final int REMEMBERED_TOKENS = 1_000;
 
     @Bean
     @ConditionalOnMissingBean
@@ -119,8 +126,11 @@ public class SecurityAutoConfiguration {
         }
         if (properties.oidcEnabled()) {
             RolesClaim roles = new RolesClaim(properties.rolesClaim());
-            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+            NimbusReactiveJwtDecoder verifying = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(properties.issuerUri());
+            verifying.setJwtValidator(validator);
+            // callers send one token until it nears its expiry: its signature is checked once
+            ReactiveJwtDecoder decoder = new RememberedJwtDecoder(verifying, validator, REMEMBERED_TOKENS, Clock.systemUTC());
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(denied)
                     .accessDeniedHandler(denied)
