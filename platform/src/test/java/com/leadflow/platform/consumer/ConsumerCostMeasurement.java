@@ -28,6 +28,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -55,6 +59,8 @@ public final class ConsumerCostMeasurement {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final Map<String, Map<String, String>> VARIANTS = new LinkedHashMap<>();
+
+    private static final String PROTOCOL = "spring.kafka.consumer.properties[group.protocol]";
 
     static {
         VARIANTS.put("consumer", Map.of("spring.kafka.consumer.properties[group.protocol]", "consumer"));
@@ -170,8 +176,34 @@ public final class ConsumerCostMeasurement {
         // as arguments: above the platform's defaults (a builder's properties would be below them)
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(PlatformTestApplication.class)
-                .initializers(new LeadflowTestEnvironment())
+                .initializers(new LeadflowTestEnvironment(), context -> {
+                    if ("consumer".equals(variant.get(PROTOCOL))) {
+                        withoutClassicSettings(context.getEnvironment());
+                    }
+                })
                 .run(args);
+    }
+
+    /**
+     * The platform's defaults set the classic protocol's session, heartbeat and assignor, which a KIP-848
+     * consumer refuses to start with; the "consumer" variant reads the defaults without them.
+     */
+    private static void withoutClassicSettings(ConfigurableEnvironment environment) {
+        List<String> classicOnly = List.of("spring.kafka.consumer.properties[session.timeout.ms]",
+                "spring.kafka.consumer.properties[heartbeat.interval.ms]",
+                "spring.kafka.consumer.properties[partition.assignment.strategy]");
+        for (PropertySource<?> source : List.copyOf(environment.getPropertySources().stream().toList())) {
+            if (source instanceof EnumerablePropertySource<?> enumerable
+                    && classicOnly.stream().anyMatch(enumerable::containsProperty)) {
+                Map<String, Object> kept = new LinkedHashMap<>();
+                for (String name : enumerable.getPropertyNames()) {
+                    if (!classicOnly.contains(name)) {
+                        kept.put(name, enumerable.getProperty(name));
+                    }
+                }
+                environment.getPropertySources().replace(source.getName(), new MapPropertySource(source.getName(), kept));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
