@@ -48,7 +48,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * consumer's background thread or the classic consumer's heartbeat thread, the broker's threads (in this JVM:
  * everything not named otherwise), and the producer (the harness's main thread and the producer's network
  * thread, not the consumer's cost). Each variant is a fresh context (its own consumer group and schema) with
- * the properties it names; variants alternate over {@code -Drounds} so the machine's other load falls on all.
+ * the properties it names, over the platform's defaults (the classic protocol since the ninth session: a variant
+ * that names no protocol runs on it; {@code consumer} is KIP-848); variants alternate over {@code -Drounds} so the machine's other load falls on all.
  *
  * <p>Run (the classpath from {@code ./mvnw -pl platform -am test-compile dependency:build-classpath
  * -Dmdep.includeScope=test}): {@code java -cp platform/target/test-classes:platform/target/classes:<cp>
