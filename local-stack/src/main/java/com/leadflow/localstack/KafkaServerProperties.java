@@ -40,7 +40,8 @@ public final class KafkaServerProperties {
 
     // services come up one after another; waiting 3 s for more group members only delays them
     p.put("group.initial.rebalance.delay.ms", "0");
-    // the services use the consumer group protocol, whose liveness the broker sets: a SIGKILLed
+    // for KIP-848's consumer group protocol, should a service be switched back to it (the services use the classic
+    // protocol with a 6 s session of their own: leadflow-platform-defaults.properties), whose liveness the broker sets: a SIGKILLed
     // instance's partitions stay with it until its session times out (45 s by default, and at
     // least); 6 s, with a heartbeat every 2 s, hands them on while the instance is still restarting
     p.put("group.consumer.session.timeout.ms", "6000");

@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FunnelEndToEndTest {
 
   private static final String INSURANCE = "insurance-service";
+  // each listener of a service is a consumer group of its own, named <service>.<topic>
+  private static final String INSURANCE_ON_SUBMITTED = "insurance.leads.submitted";
   private static final String LEADS_SUBMITTED = "leads.submitted";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -296,8 +298,8 @@ class FunnelEndToEndTest {
   void twoInsuranceInstancesInOneConsumerGroupBothVerifyLeadsAndEachLeadOnce() throws Exception {
     join(secondInsurance);
     Map<String, Set<TopicPartition>> byMember = BrokerQueries.assignments(
-        BrokerQueries.awaitSharing(stack, INSURANCE, LEADS_SUBMITTED, 2), LEADS_SUBMITTED);
-    Map<TopicPartition, Long> before = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
+        BrokerQueries.awaitSharing(stack, INSURANCE_ON_SUBMITTED, LEADS_SUBMITTED, 2), LEADS_SUBMITTED);
+    Map<TopicPartition, Long> before = BrokerQueries.committed(stack, INSURANCE_ON_SUBMITTED, LEADS_SUBMITTED);
 
     List<Submitted> leads = new ArrayList<>();
     while (leads.size() < 8 || (!eachGotLeads(byMember, before) && leads.size() < 40)) {
@@ -306,11 +308,11 @@ class FunnelEndToEndTest {
     }
 
     timelines.allSettleWith(leads, "LEAD_SUBMITTED", "INSURANCE_VERIFICATION_STARTED", "INSURANCE_VERIFIED");
-    assertThat(BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE), LEADS_SUBMITTED))
+    assertThat(BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE_ON_SUBMITTED), LEADS_SUBMITTED))
         .as("the two members and their partitions, unchanged while the leads were worked").isEqualTo(byMember);
     // listeners commit what they applied every 200 ms (leadflow.kafka.commit-interval), not per poll
     Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-      Map<TopicPartition, Long> after = BrokerQueries.committed(stack, INSURANCE, LEADS_SUBMITTED);
+      Map<TopicPartition, Long> after = BrokerQueries.committed(stack, INSURANCE_ON_SUBMITTED, LEADS_SUBMITTED);
       byMember.forEach((member, partitions) -> assertThat(partitions)
           .as("member %s committed past %s on its partitions (now %s)", member, before, after)
           .anyMatch(p -> after.getOrDefault(p, 0L) > before.getOrDefault(p, 0L)));
@@ -335,8 +337,8 @@ class FunnelEndToEndTest {
   @Order(Order.DEFAULT + 2)
   void whenOneOfTwoInsuranceInstancesIsKilledTheOtherTakesOverItsPartitionsWithinTenSeconds() throws Exception {
     Map<String, Set<TopicPartition>> sharing =
-        BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE), LEADS_SUBMITTED);
-    assertThat(sharing).as("members of %s before the kill", INSURANCE).hasSize(2);
+        BrokerQueries.assignments(BrokerQueries.describe(stack, INSURANCE_ON_SUBMITTED), LEADS_SUBMITTED);
+    assertThat(sharing).as("members of %s before the kill", INSURANCE_ON_SUBMITTED).hasSize(2);
     int partitions = sharing.values().stream().mapToInt(Set::size).sum();
 
     Instant killed = Instant.now();
@@ -344,7 +346,7 @@ class FunnelEndToEndTest {
     Submitted meanwhile = api.submit(FormLead.asking("INSURANCE_VERIFICATION")
         .insurance("aetna", "Aetna", FormLead.memberId("T")));
     Duration takeover = Duration.between(killed,
-        BrokerQueries.awaitSoleReader(stack, INSURANCE, LEADS_SUBMITTED, sharing.keySet(), partitions,
+        BrokerQueries.awaitSoleReader(stack, INSURANCE_ON_SUBMITTED, LEADS_SUBMITTED, sharing.keySet(), partitions,
             TimelineWaits.FLOW));
     System.out.println("recovery after SIGKILL: the surviving insurance instance held all " + partitions
         + " partitions of " + LEADS_SUBMITTED + " " + takeover.toMillis() / 1000.0 + " s after the kill");

@@ -106,8 +106,9 @@ class FunnelFailureTest {
   private void killAndRestartReadingAgainSoon(String module) throws Exception {
     UnreadWindow.Measured measured;
     Submitted whileDown;
-    // each service's group on leads.submitted is named after it
-    try (UnreadWindow window = UnreadWindow.before(stack, module, "leads.submitted")) {
+    // each listener of a service is a consumer group of its own, named <service>.<topic>
+    String group = module.replace("-service", "") + ".leads.submitted";
+    try (UnreadWindow window = UnreadWindow.before(stack, group, "leads.submitted")) {
       stack.kill(module);
       window.killed();
       whileDown = trickle.firstAcknowledgedAfter(trickle.acknowledgedSoFar());

@@ -32,7 +32,8 @@ public class ContainersEnvironment implements ApplicationContextInitializer<Conf
 
     private static synchronized void start() {
         if (kafka == null) {
-            // the broker's side of the consumer group protocol, as docker-compose.yml sets it
+            // the broker's side of KIP-848's consumer group protocol, as docker-compose.yml sets it (the services use the
+            // classic protocol with a 6 s session of their own)
             kafka = new KafkaContainer("apache/kafka:4.1.2")
                     .withEnv("KAFKA_GROUP_CONSUMER_SESSION_TIMEOUT_MS", "6000")
                     .withEnv("KAFKA_GROUP_CONSUMER_MIN_SESSION_TIMEOUT_MS", "6000")

@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// the broker's side of the services' consumer group protocol, as the local stack sets it: without
+// the broker's side of KIP-848's consumer group protocol, as the local stack sets it, for a consumer that uses it (the
+// services use the classic protocol with a 6 s session since the eighth session); without
 // it a listener that joins after another waits up to two 5 s heartbeats for its partitions
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
         "group.consumer.session.timeout.ms=6000", "group.consumer.min.session.timeout.ms=6000",

@@ -3,6 +3,7 @@ package com.leadflow.ops.support;
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.PollListeners;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topic;
 import com.leadflow.schemas.Topics;
@@ -19,8 +20,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 @TestConfiguration(proxyBeanMethods = false)
 public class RefusingStatusConsumer implements PollHandler<LeadStatusChanged> {
 
-    /** The platform's consumer group of a poll handler is the service's name. */
-    public static final String GROUP = "ops-console";
+    /** The platform's consumer group of a poll handler is its own, named like its listener. */
+    public static final String GROUP = PollListeners.consumerName("ops-console", Topics.LEADS_STATUS);
 
     public final AtomicBoolean refuse = new AtomicBoolean();
     public final List<String> applied = new CopyOnWriteArrayList<>();

@@ -17,10 +17,19 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.kafka.support.converter.MessageConverter;
 
 /**
- * Starts one listener per {@link PollHandler} bean, all named one way: the listener id and the
- * name its event ids are claimed under are {@link #consumerName}, e.g. {@code review.leads.submitted};
- * the consumer group is the service's name ({@code spring.application.name}); the topic comes
- * from the handler's catalog entry. Each listener receives whole polls ({@link PollConsumer}).
+ * Starts one listener per {@link PollHandler} bean, all named one way: the listener id, its consumer
+ * group and the name its event ids are claimed under are {@link #consumerName}, e.g.
+ * {@code review.leads.submitted}; the topic comes from the handler's catalog entry. Each listener
+ * receives whole polls ({@link PollConsumer}).
+ *
+ * <p>A group of its own per listener, not one per service: with Kafka's classic group protocol the
+ * group's leader (one of its members) assigns every member's partitions from its own metadata, which
+ * holds only its own topic until the assignment asks for the others. In a group of a service's
+ * listeners on different topics the leader therefore handed the other listeners nothing, noticed the
+ * new metadata, rebalanced again, and where the metadata was refreshed before the next assignment
+ * (every second in the tests) did so forever: review's leads.submitted listener got no partition for
+ * minutes while its leads.imaging listener led. In a group whose members all read one topic the
+ * leader always knows it, and one listener's join no longer stops the service's others.
  */
 public class PollListeners implements KafkaListenerConfigurer {
 
@@ -59,8 +68,8 @@ public class PollListeners implements KafkaListenerConfigurer {
         Set<String> names = new HashSet<>();
         handlers.orderedStream().forEach(handler -> {
             String name = uniqueName(names, handler.topic());
-            registrar.registerEndpoint(new PollEndpoint(name, service, handler.topic().name(),
-                    new PollConsumer<>(handler, name, service, idempotent, meters, tracing, linger)));
+            registrar.registerEndpoint(new PollEndpoint(name, name, handler.topic().name(),
+                    new PollConsumer<>(handler, name, name, idempotent, meters, tracing, linger)));
         });
     }
 

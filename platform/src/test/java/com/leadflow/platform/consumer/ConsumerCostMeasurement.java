@@ -28,6 +28,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -44,7 +48,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * consumer's background thread or the classic consumer's heartbeat thread, the broker's threads (in this JVM:
  * everything not named otherwise), and the producer (the harness's main thread and the producer's network
  * thread, not the consumer's cost). Each variant is a fresh context (its own consumer group and schema) with
- * the properties it names; variants alternate over {@code -Drounds} so the machine's other load falls on all.
+ * the properties it names, over the platform's defaults (the classic protocol since the ninth session: a variant
+ * that names no protocol runs on it; {@code consumer} is KIP-848); variants alternate over {@code -Drounds} so the machine's other load falls on all.
  *
  * <p>Run (the classpath from {@code ./mvnw -pl platform -am test-compile dependency:build-classpath
  * -Dmdep.includeScope=test}): {@code java -cp platform/target/test-classes:platform/target/classes:<cp>
@@ -55,6 +60,8 @@ public final class ConsumerCostMeasurement {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final Map<String, Map<String, String>> VARIANTS = new LinkedHashMap<>();
+
+    private static final String PROTOCOL = "spring.kafka.consumer.properties[group.protocol]";
 
     static {
         VARIANTS.put("consumer", Map.of("spring.kafka.consumer.properties[group.protocol]", "consumer"));
@@ -170,8 +177,34 @@ public final class ConsumerCostMeasurement {
         // as arguments: above the platform's defaults (a builder's properties would be below them)
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(PlatformTestApplication.class)
-                .initializers(new LeadflowTestEnvironment())
+                .initializers(new LeadflowTestEnvironment(), context -> {
+                    if ("consumer".equals(variant.get(PROTOCOL))) {
+                        withoutClassicSettings(context.getEnvironment());
+                    }
+                })
                 .run(args);
+    }
+
+    /**
+     * The platform's defaults set the classic protocol's session, heartbeat and assignor, which a KIP-848
+     * consumer refuses to start with; the "consumer" variant reads the defaults without them.
+     */
+    private static void withoutClassicSettings(ConfigurableEnvironment environment) {
+        List<String> classicOnly = List.of("spring.kafka.consumer.properties[session.timeout.ms]",
+                "spring.kafka.consumer.properties[heartbeat.interval.ms]",
+                "spring.kafka.consumer.properties[partition.assignment.strategy]");
+        for (PropertySource<?> source : List.copyOf(environment.getPropertySources().stream().toList())) {
+            if (source instanceof EnumerablePropertySource<?> enumerable
+                    && classicOnly.stream().anyMatch(enumerable::containsProperty)) {
+                Map<String, Object> kept = new LinkedHashMap<>();
+                for (String name : enumerable.getPropertyNames()) {
+                    if (!classicOnly.contains(name)) {
+                        kept.put(name, enumerable.getProperty(name));
+                    }
+                }
+                environment.getPropertySources().replace(source.getName(), new MapPropertySource(source.getName(), kept));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
