@@ -53,4 +53,29 @@ final class MeasurementDatabase {
         Path stat = Path.of("/proc/" + pid + "/schedstat");
         return Files.exists(stat) ? Long.parseLong(Files.readString(stat).split(" ")[0]) : 0;
     }
+
+    /** A connection to {@code schema} with batched inserts rewritten, outside auto-commit; {@code options} go to the server. */
+    static Connection connect(String url, String user, String schema, String options) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", "");
+        properties.setProperty("currentSchema", schema);
+        properties.setProperty("reWriteBatchedInserts", "true");
+        if (!options.isBlank()) {
+            properties.setProperty("options", options.trim());
+        }
+        Connection connection = DriverManager.getConnection(url, properties);
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /** The connection's backend process, for {@link #cpuNanos}. */
+    static int pid(Connection connection) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            row.next();
+            int pid = row.getInt(1);
+            connection.commit();
+            return pid;
+        }
+    }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -114,15 +113,15 @@ public final class OutboxClaimFloorMeasurement {
         maintenancePool.setMaximumPoolSize(1);
         maintenancePool.setAutoCommit(false);
         long[] vacuums0 = vacuums(stats, schema, url, user);
-        try (Connection writer = connect(url, user, schema, "");
-                Connection relay = connect(url, user, schema, "-c synchronous_commit=off");
+        try (Connection writer = MeasurementDatabase.connect(url, user, schema, "");
+                Connection relay = MeasurementDatabase.connect(url, user, schema, "-c synchronous_commit=off");
                 TableMaintenance maintenance = new TableMaintenance(maintenancePool, Duration.ofSeconds(15))) {
             threads.add(start("writer", () -> write(writer, stop)));
             for (int n = 0; n < 3; n++) {
                 int neighbour = n;
                 threads.add(start("neighbour-" + n, () -> neighbour(url, user, schema, neighbour == 0, stop)));
             }
-            int relayPid = pid(relay);
+            int relayPid = MeasurementDatabase.pid(relay);
             OutboxClaim claim = new OutboxClaim();
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             // a few claims first: statements prepared on the server, the floor settled
@@ -223,7 +222,7 @@ public final class OutboxClaimFloorMeasurement {
 
     /** Another service's transactions in the same database; the first also an analyze's long snapshot now and then. */
     private static void neighbour(String url, String user, String schema, boolean longSnapshots, AtomicBoolean stop) {
-        try (Connection connection = connect(url, user, schema, "")) {
+        try (Connection connection = MeasurementDatabase.connect(url, user, schema, "")) {
             long nextLong = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdEveryMillis / 2);
             while (!stop.get()) {
                 try (Statement statement = connection.createStatement()) {
@@ -275,28 +274,5 @@ public final class OutboxClaimFloorMeasurement {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    private static Connection connect(String url, String user, String schema, String options) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", "");
-        properties.setProperty("currentSchema", schema);
-        properties.setProperty("reWriteBatchedInserts", "true");
-        if (!options.isBlank()) {
-            properties.setProperty("options", options);
-        }
-        Connection connection = DriverManager.getConnection(url, properties);
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static int pid(Connection connection) throws SQLException {
-        try (ResultSet row = connection.createStatement().executeQuery("select pg_backend_pid()")) {
-            row.next();
-            int pid = row.getInt(1);
-            connection.commit();
-            return pid;
-        }
     }
 }

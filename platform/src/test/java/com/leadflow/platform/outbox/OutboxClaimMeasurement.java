@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,6 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Layouts alternate within each round; the median round is reported.
  */
 public final class OutboxClaimMeasurement {
+
+    /** As the pools ran when these numbers were taken (the eighth session put them back on generic plans). */
+    private static final String CUSTOM_PLANS = "-c plan_cache_mode=force_custom_plan";
 
     private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, traceparent, created_at";
 
@@ -118,10 +120,10 @@ public final class OutboxClaimMeasurement {
             }
             ddl.execute("vacuum (analyze) outbox_event");
         }
-        try (Connection writer = connect(url, user, schema, "");
-                Connection relay = connect(url, user, schema, "-c synchronous_commit=off")) {
-            int writerPid = pid(writer);
-            int relayPid = pid(relay);
+        try (Connection writer = MeasurementDatabase.connect(url, user, schema, CUSTOM_PLANS);
+                Connection relay = MeasurementDatabase.connect(url, user, schema, CUSTOM_PLANS + " -c synchronous_commit=off")) {
+            int writerPid = MeasurementDatabase.pid(writer);
+            int relayPid = MeasurementDatabase.pid(relay);
             // warm both connections' statement caches before counting
             cycle(writer, relay, layout, 1);
             // pg_stat_statements is read before and after, never reset: other engineers read the same counters
@@ -201,27 +203,6 @@ public final class OutboxClaimMeasurement {
                 row.next();
                 return new double[] {row.getDouble(1), row.getDouble(2), row.getDouble(3)};
             }
-        }
-    }
-
-    private static Connection connect(String url, String user, String schema, String options) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", "");
-        properties.setProperty("currentSchema", schema);
-        properties.setProperty("reWriteBatchedInserts", "true");
-        properties.setProperty("options", ("-c plan_cache_mode=force_custom_plan " + options).trim());
-        Connection connection = DriverManager.getConnection(url, properties);
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static int pid(Connection connection) throws SQLException {
-        try (ResultSet row = connection.createStatement().executeQuery("select pg_backend_pid()")) {
-            row.next();
-            int pid = row.getInt(1);
-            connection.commit();
-            return pid;
         }
     }
 
