@@ -6,13 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,12 +47,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutboxClaim {
 
-    private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, traceparent, created_at";
-
     private static final String CLAIM = """
             delete from outbox_event where id = any (array(
                 select id from outbox_event where id >= ? order by id limit ? for update))
-            returning""" + COLUMNS;
+            returning""" + OutboxRelay.COLUMNS;
 
     private static final String SEQUENCE = """
             select s.seqrelid::regclass::text, s.seqcache from pg_sequence s
@@ -105,18 +100,11 @@ final class OutboxClaim {
             from = floor;
         }
         bound = settle(connection);
-        List<OutboxRow> rows = new ArrayList<>();
+        List<OutboxRow> rows;
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setLong(1, from);
             claim.setInt(2, batchSize);
-            try (ResultSet row = claim.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new OutboxRow(row.getLong("id"), row.getObject("event_id", UUID.class),
-                            row.getString("topic"), row.getString("record_key"), row.getString("value_type"),
-                            row.getBytes("payload"), row.getString("correlation_id"), row.getString("traceparent"),
-                            row.getObject("created_at", OffsetDateTime.class)));
-                }
-            }
+            rows = OutboxRelay.rows(claim);
         }
         // delete ... returning names no order
         rows.sort(Comparator.comparingLong(OutboxRow::id));

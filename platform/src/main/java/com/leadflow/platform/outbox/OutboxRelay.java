@@ -65,7 +65,8 @@ import reactor.core.scheduler.Schedulers;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, traceparent, created_at";
+    /** The columns a claim reads, as its {@link #rows} maps them. */
+    static final String COLUMNS = " id, event_id, topic, record_key, value_type, payload, correlation_id, traceparent, created_at";
 
     private final DataSource db;
     private final KafkaTemplate<String, Object> kafka;
@@ -283,7 +284,7 @@ public class OutboxRelay implements SmartLifecycle {
         return known;
     }
 
-    private static List<OutboxRow> rows(PreparedStatement query) throws SQLException {
+    static List<OutboxRow> rows(PreparedStatement query) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
