@@ -51,6 +51,8 @@ class InboxAtScaleTest {
         queries.put("newest first: lead_submitted", Map.of("sort", "newest"));
         queries.put("by name: lead_name", Map.of("sort", "name"));
         queries.put("my leads: lead_owner", Map.of("owner", "me"));
+        // lead_owner holds only owned leads (V5); nobody's leads are most of them, read in the inbox's order
+        queries.put("nobody's leads: lead_inbox", Map.of("owner", "none"));
         queries.put("search by a name's beginning: lead_name|lead_last_name", Map.of("q", "lead42"));
 
         Map<String, String> plans = tx.execute(status -> {
