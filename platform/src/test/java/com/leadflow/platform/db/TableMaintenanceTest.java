@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.leadflow.test.PostgresTestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,6 +62,56 @@ class TableMaintenanceTest {
                 assertThat(vacuumed.getBoolean(1)).as("vacuumed").isTrue();
                 assertThat(vacuumed.getBoolean(2)).as("analyzed").isTrue();
             }
+        }
+    }
+
+    @Test
+    void itsAnalyzesSampleLessAndLeaveThePooledConnectionAsItWas() throws Exception {
+        String schema = PostgresTestDatabase.newSchema("maintenance");
+        try (Connection c = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(), PostgresTestDatabase.user(),
+                PostgresTestDatabase.password()); Statement s = c.createStatement()) {
+            try (ResultSet on = s.executeQuery("show autovacuum")) {
+                on.next();
+                assumeTrue("off".equals(on.getString(1)), "the server's autovacuum is on: it does this itself");
+            }
+            s.execute("create schema " + schema);
+            String serverTarget;
+            try (ResultSet target = s.executeQuery("show default_statistics_target")) {
+                target.next();
+                serverTarget = target.getString(1);
+            }
+            s.execute("create table " + schema + ".item (id int primary key, body text)");
+            s.execute("insert into " + schema + ".item select g, 'row ' || g from generate_series(1, 20000) g");
+            await().atMost(Duration.ofSeconds(30)).until(() -> liveRows(s, schema) >= 20_000);
+
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(PostgresTestDatabase.jdbcUrl());
+            config.setUsername(PostgresTestDatabase.user());
+            config.setPassword(PostgresTestDatabase.password());
+            config.setSchema(schema);
+            config.setMaximumPoolSize(1);
+            try (HikariDataSource pool = new HikariDataSource(config);
+                    TableMaintenance maintenance = new TableMaintenance(pool, Duration.ofHours(1))) {
+                assertThat(maintenance.run()).containsExactly(new TableMaintenance.Need("item", false, true));
+                try (Connection same = pool.getConnection(); Statement q = same.createStatement();
+                        ResultSet target = q.executeQuery("show default_statistics_target")) {
+                    target.next();
+                    assertThat(target.getString(1)).as("the pooled connection's own setting").isEqualTo(serverTarget);
+                }
+            }
+            try (ResultSet stats = s.executeQuery("select array_length(histogram_bounds, 1) from pg_stats"
+                    + " where schemaname = '" + schema + "' and tablename = 'item' and attname = 'id'")) {
+                assertThat(stats.next()).as("the id column has statistics").isTrue();
+                assertThat(stats.getInt(1)).as("histogram bounds").isEqualTo(TableMaintenance.STATISTICS_TARGET + 1);
+            }
+        }
+    }
+
+    private static long liveRows(Statement s, String schema) throws SQLException {
+        try (ResultSet live = s.executeQuery("select coalesce(sum(n_live_tup), 0) from pg_stat_user_tables"
+                + " where schemaname = '" + schema + "'")) {
+            live.next();
+            return live.getLong(1);
         }
     }
 
