@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * platform's consumer pool) for the consumers and the sender, which work a poll or a batch of
  * messages with a few statements rather than several per message.
  */
-@Repository
+@Component
 public class Messages {
 
     /** A message's delivery ended (sent, failed or suppressed) on the channel it went, or would have gone, by. */
