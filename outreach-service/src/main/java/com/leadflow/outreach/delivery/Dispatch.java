@@ -46,6 +46,8 @@ public class Dispatch {
     private final SmsGateway sms;
     private final StatusLinks statusLinks;
     private final OutreachProperties properties;
+    /** The practice's public address without a trailing slash, made once: links are made per message. */
+    private final String publicUrl;
 
     public Dispatch(Composer composer, KitPdf kit, EmailGateway email, SmsGateway sms, StatusLinks statusLinks,
             OutreachProperties properties) {
@@ -55,6 +57,7 @@ public class Dispatch {
         this.sms = sms;
         this.statusLinks = statusLinks;
         this.properties = properties;
+        this.publicUrl = properties.practice().publicUrl().toString().replaceAll("/+$", "");
     }
 
     /** @throws StatusLinks.Unavailable when intake could not give the status link just now */
@@ -95,7 +98,6 @@ public class Dispatch {
     }
 
     private String link(String path, String token) {
-        String base = properties.practice().publicUrl().toString().replaceAll("/+$", "");
-        return base + path + token;
+        return publicUrl + path + token;
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * The sender makes a batch's links first ({@link #create}) and stores them in one statement
  * ({@link #store}, JDBC, one batch) before any of its messages goes out; the link handlers redeem them (R2DBC).
  */
-@Repository
+@Component
 public class AccessTokens {
 
     public enum Purpose { KIT, UNSUBSCRIBE }

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * goes as one array ({@code unnest}), so the statement has one shape, is parsed once by the driver,
  * and PostgreSQL runs one statement where a batch of updates ran one per row. The columns travel as
  * text and are cast in the statement ({@code uuid}, {@code timestamptz}), as the driver would send them.
+ * A new message gives way only to its lead's message of the same purpose: naming that constraint
+ * spares each row a look into the primary key before it is written (a new random id is never taken).
  */
 final class MessageArrays {
 
@@ -26,7 +28,7 @@ final class MessageArrays {
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 with ordinality as r(id, lead_id, purpose, kind, channel, state, at, requested_by, n)
             order by r.n
-            on conflict do nothing
+            on conflict (lead_id, purpose) do nothing
             returning id""";
     private static final String FINISH = """
             update message m set channel = r.channel, state = r.state, leased_until = null, reason = r.reason,

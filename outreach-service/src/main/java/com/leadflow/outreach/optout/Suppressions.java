@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * removed by this service; a visitor who wants messages again tells a Patient Care Manager.
  * Reactive (R2DBC) for the opt-out handlers; blocking (JDBC) for the sender, a batch's addresses in one query.
  */
-@Repository
+@Component
 public class Suppressions {
 
     /** Why an address is on the list. */

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * The recipients of each lead's messages; callers provide the transaction. Reactive (R2DBC) for the
  * HTTP handlers; blocking (JDBC) for the consumers and the sender, many leads per statement.
  */
-@Repository
+@Component
 public class Recipients {
 
     private final DatabaseClient db;

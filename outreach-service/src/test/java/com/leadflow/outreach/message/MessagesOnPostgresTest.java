@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadflow.outreach.recipient.Channel;
 import com.leadflow.platform.db.ConsumerDatabase;
+import com.leadflow.platform.db.SqlValues;
 import com.leadflow.test.PostgresTestDatabase;
 import io.r2dbc.spi.ConnectionFactories;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -113,20 +115,52 @@ class MessagesOnPostgresTest {
                 now() - g * interval '1 s', now(), now() from generate_series(1, 5000) g""").update());
         database.inTransaction(() -> database.jdbc().sql("analyze message").update());
 
-        // the lease's query (Messages.lease), planned once for any time and batch size, as a
-        // server-prepared statement may be (PostgreSQL 15 has no EXPLAIN (GENERIC_PLAN))
+        // the lease's query (Messages.lease), planned once for any time, as a server-prepared
+        // statement is (PostgreSQL 15 has no EXPLAIN (GENERIC_PLAN))
         List<String> plan = database.inTransaction(() -> {
             database.jdbc().sql("set local plan_cache_mode = force_generic_plan").update();
             database.jdbc().sql("""
-                    prepare lease_plan(timestamptz, int) as select id from message
+                    prepare lease_plan(timestamptz) as select id from message
                     where state in ('PENDING', 'DEFERRED') and due_at <= $1 and (leased_until is null or leased_until < $1)
-                    order by due_at limit $2 for update skip locked""").update();
-            List<String> lines = database.jdbc().sql("explain execute lease_plan(now(), 20)").query(String.class).list();
+                    order by due_at limit 20 for update skip locked""").update();
+            List<String> lines = database.jdbc().sql("explain execute lease_plan(now())").query(String.class).list();
             database.jdbc().sql("deallocate lease_plan").update();
             return lines;
         });
 
         assertThat(String.join("\n", plan)).contains("Index Scan using message_due_pending").doesNotContain("Sort");
+    }
+
+    @Test
+    void theSendersLeaseIsPlannedOnceForAllItsBatchesNotAtEachBatch() {
+        // texts held for quiet hours, known to the statistics: what a plan for any time expects to wait
+        database.inTransaction(() -> database.jdbc().sql("""
+                insert into message (id, lead_id, purpose, kind, channel, state, due_at, created_at)
+                select gen_random_uuid(), gen_random_uuid(), 'held', 'CONFIRMATION', 'TEXT', 'DEFERRED',
+                :later + g * interval '1 s', :now from generate_series(1, 3000) g""")
+                .param("later", SqlValues.utc(NOW.plus(Duration.ofDays(10)))).param("now", SqlValues.utc(NOW)).update());
+        database.inTransaction(() -> database.jdbc().sql("analyze message").update());
+        Instant at = NOW.plusSeconds(7200);
+        for (int batch = 0; batch < 20; batch++) {
+            UUID lead = UUID.randomUUID();
+            List<Message> due = List.of(planned(lead, "x", MessageKind.CONFIRMATION, null),
+                    planned(lead, "y", MessageKind.REVIEW_DONE, null));
+            database.inTransaction(() -> messages.addAll(due));
+            List<Message> leased = database.inTransaction(() -> messages.lease(at, at.plusSeconds(60), 20));
+            assertThat(leased).extracting(Message::id).contains(due.get(0).id(), due.get(1).id());
+            database.inTransaction(() -> messages.finish(due.stream()
+                    .map(m -> new Messages.Finish(m.id(), Channel.EMAIL, MessageState.SENT, at, null, "p")).toList()));
+        }
+
+        // the pool has one connection, so this reads the statement the leases were prepared as (pgjdbc
+        // prepares it on the server from its fifth use; PostgreSQL plans its first five runs for their values)
+        List<Integer[]> plans = database.inTransaction(() -> database.jdbc().sql("""
+                select generic_plans, custom_plans from pg_prepared_statements
+                where statement like 'update message set leased_until%'""")
+                .query((row, n) -> new Integer[] {row.getInt(1), row.getInt(2)}).list());
+        assertThat(plans).as("one server-prepared lease").hasSize(1);
+        assertThat(plans.get(0)[0]).as("batches run on the one plan for any time").isGreaterThanOrEqualTo(5);
+        assertThat(plans.get(0)[1]).as("batches planned for their own time").isLessThanOrEqualTo(5);
     }
 
     private static Message planned(UUID lead, String purpose, MessageKind kind, String by) {
