@@ -7,6 +7,7 @@ import com.leadflow.insurance.eligibility.Verdict;
 import com.leadflow.insurance.payer.Payer;
 import com.leadflow.insurance.payer.PayerDirectory;
 import com.leadflow.platform.consumer.Event;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.schemas.Topics;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -135,7 +135,7 @@ public class CheckIntake {
 
     private EligibilityCheck newCheck(CheckDraft draft, Optional<Payer> payer, Instant now, CheckState state,
             Instant nextAttemptAt, Instant completedAt, String reason, boolean patientCanFix) {
-        return new EligibilityCheck(UUID.randomUUID(), draft.leadId(), draft.requestedBy(),
+        return new EligibilityCheck(TimeOrderedUuid.next(), draft.leadId(), draft.requestedBy(),
                 payer.map(Payer::id).orElse(null), payer.map(Payer::name).orElse(
                         draft.payerName() == null || draft.payerName().isBlank() ? "an unnamed insurance company" : draft.payerName()),
                 draft.memberId() == null ? "" : draft.memberId().strip(), draft.groupNumber(),

@@ -174,6 +174,7 @@ public class ImagingUploads {
 
     private Mono<StoredImaging> keepReport(Report report, ImagingModality modality, LocalDate studyDate, UUID leadId,
             Instant now) {
+        // random, never TimeOrderedUuid: until a lead claims the upload, whoever submits its id attaches it
         UUID id = UUID.randomUUID();
         return Mono.fromCallable(() -> sha256(List.of(report.file().file()))).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(sha -> store.put(id.toString(), report.file().file()).thenReturn(new StoredImaging(id, leadId,
@@ -182,7 +183,7 @@ public class ImagingUploads {
 
     private Mono<StoredImaging> keepStudy(StudyGroup study, ImagingModality modality, LocalDate studyDate, UUID leadId,
             Instant now) {
-        UUID id = UUID.randomUUID();
+        UUID id = UUID.randomUUID(); // random, as a report's: the id attaches the upload
         List<Path> files = study.series().stream().flatMap(s -> s.instances().stream()).map(i -> i.file().file()).toList();
         long size = study.series().stream().flatMap(s -> s.instances().stream()).mapToLong(i -> i.file().size()).sum();
         List<StoredSeries> series = new ArrayList<>();

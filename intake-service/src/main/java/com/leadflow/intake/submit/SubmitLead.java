@@ -15,6 +15,7 @@ import com.leadflow.intake.timeline.LeadChanges;
 import com.leadflow.intake.timeline.Timeline;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import com.leadflow.platform.outbox.Outbox;
 import com.leadflow.platform.web.InvalidRequestException;
 import com.leadflow.schemas.Topics;
@@ -91,7 +92,7 @@ public class SubmitLead {
             String requestSha256 = idempotencyKey == null ? null : Disclosure.sha256(json.writeValueAsBytes(request));
             Correlation.Ids ids = Correlation.ids(context).orElseGet(() -> new Correlation.Ids(Correlation.newId(), null));
             return AuditLog.actor().flatMap(actor -> Mono.fromCallable(() -> CorrelationLogging.with(ids, () -> {
-                UUID leadId = UUID.randomUUID();
+                UUID leadId = TimeOrderedUuid.next();
                 Instant now = clock.instant();
                 SubmittedLead submitted = database.inTransaction(
                         () -> once(leadId, now, lead, idempotencyKey, requestSha256, origin, ids, actor));

@@ -3,6 +3,7 @@ package com.leadflow.matching.ambassador;
 import com.leadflow.matching.matchmaking.SweepRequests;
 import com.leadflow.platform.audit.AuditAction;
 import com.leadflow.platform.audit.AuditLog;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import com.leadflow.platform.web.ConflictException;
 import com.leadflow.platform.web.NotFoundException;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class AmbassadorRegistry {
     }
 
     public Mono<Ambassador> add(AmbassadorForm form) {
-        return Mono.fromSupplier(() -> form.toAmbassador(UUID.randomUUID(), AmbassadorStatus.ACTIVE, 0, today()))
+        return Mono.fromSupplier(() -> form.toAmbassador(TimeOrderedUuid.next(), AmbassadorStatus.ACTIVE, 0, today()))
                 .flatMap(a -> tx.transactional(ambassadors.insert(a, clock.instant())
                         .then(audit.record(AuditAction.CREATE, SUBJECT, a.id().toString()))
                         .then(sweeps.afterCommit())

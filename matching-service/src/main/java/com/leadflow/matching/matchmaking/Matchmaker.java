@@ -11,6 +11,7 @@ import com.leadflow.matching.seeker.MatchTarget;
 import com.leadflow.matching.seeker.Seeker;
 import com.leadflow.matching.seeker.SeekerRepository;
 import com.leadflow.matching.seeker.SeekerState;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -123,7 +124,7 @@ public class Matchmaker {
     /** The match proposed when {@code chosen}'s slot was taken for the lead. */
     static Match proposal(Seeker seeker, ScoredAmbassador chosen, Instant now) {
         var a = chosen.ambassador();
-        Match match = new Match(UUID.randomUUID(), seeker.leadId(), a.id(), a.displayName(), MatchState.PROPOSED,
+        Match match = new Match(TimeOrderedUuid.next(), seeker.leadId(), a.id(), a.displayName(), MatchState.PROPOSED,
                 chosen.sameCondition() ? a.condition() : null, chosen.sameProcedure() ? a.procedure() : null,
                 chosen.reasons(), now, null);
         // the lead's one INFO line is intake's; per-lead lines here cost every lead a log write

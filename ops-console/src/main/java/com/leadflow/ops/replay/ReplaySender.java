@@ -5,6 +5,7 @@ import com.leadflow.ops.kafka.KafkaAccess;
 import com.leadflow.ops.replay.ReplayOutcome.Result;
 import com.leadflow.ops.replay.ReplayPlan.Action;
 import com.leadflow.ops.replay.ReplayPlan.Item;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public class ReplaySender {
     /** One replay at a time: two at once could both pass the cap. */
     public synchronized ReplayOutcome send(List<Item> items, String reason, String actor, String selection,
             String correlationId) {
-        UUID replayId = UUID.randomUUID();
+        UUID replayId = TimeOrderedUuid.next();
         Instant requestedAt = clock.instant();
         audit.started(replayId, requestedAt, actor, reason, selection, items.size(), correlationId).block();
         List<ReplayOutcome.Item> done = new ArrayList<>();

@@ -7,6 +7,7 @@ import static com.leadflow.platform.db.SqlValues.utc;
 import com.leadflow.outreach.recipient.Channel;
 import com.leadflow.platform.db.Columns;
 import com.leadflow.platform.db.ConsumerDatabase;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -78,7 +79,7 @@ public class Messages {
     /** A new message for a lead, due at {@code now}, to {@link #add} or {@link #addAll}. */
     public static Message planned(UUID leadId, String purpose, MessageKind kind, Channel channel, MessageState state,
             Instant now, String requestedBy) {
-        return new Message(UUID.randomUUID(), leadId, purpose, kind, channel, state, 0, now, null, now, null, requestedBy);
+        return new Message(TimeOrderedUuid.next(), leadId, purpose, kind, channel, state, 0, now, null, now, null, requestedBy);
     }
 
     /** @return the message, or empty when the lead already has one for this purpose (reactive, HTTP) */

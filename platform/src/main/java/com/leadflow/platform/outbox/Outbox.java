@@ -4,6 +4,7 @@ import com.leadflow.platform.consumer.Event;
 import com.leadflow.platform.correlation.Correlation;
 import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import com.leadflow.platform.kafka.EncodedEvent;
 import com.leadflow.platform.tracing.TraceParent;
 import com.leadflow.schemas.Topic;
@@ -78,7 +79,7 @@ public class Outbox {
         if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.add must run inside a database transaction");
         }
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = TimeOrderedUuid.next();
         blockingPending().add(new Row(eventId, topic.name(), key, event.getClass().getName(), EncodedEvent.of(event).avroBinary(),
                 correlationId, span == null ? null : TraceParent.format(span)));
         return eventId;
@@ -151,7 +152,7 @@ public class Outbox {
      * @return the new event's id, which consumers use to apply it once
      */
     public <V extends SpecificRecord> Mono<UUID> record(Topic<String, V> topic, String key, V event) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = TimeOrderedUuid.next();
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .onErrorMap(e -> new IllegalStateException("Outbox.record must run inside a database transaction", e))
                 .flatMap(tx -> {

@@ -5,6 +5,7 @@ import com.leadflow.events.Condition;
 import com.leadflow.events.LeadSubmitted;
 import com.leadflow.events.PainDuration;
 import com.leadflow.events.ReviewPriority;
+import com.leadflow.platform.id.TimeOrderedUuid;
 import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.review.task.ClinicalSummary;
 import com.leadflow.review.task.ReviewStatus;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ public class LeadToTask {
                 ageAt(lead.getDateOfBirth(), lead.getSubmittedAt()));
         ReviewPriority priority = Triage.priority(clinical.redFlags());
         boolean queued = status == ReviewStatus.QUEUED;
-        return new ReviewTask(UUID.randomUUID().toString(), lead.getLeadId(), status, priority, clinical,
+        return new ReviewTask(TimeOrderedUuid.next().toString(), lead.getLeadId(), status, priority, clinical,
                 lead.getSubmittedAt(), queued ? now : null, queued ? policy.dueAt(priority, now) : null, null,
                 latestStudyDate, null, null, null, null, null, null);
     }
