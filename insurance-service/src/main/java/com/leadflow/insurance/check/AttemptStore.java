@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -38,19 +39,28 @@ public class AttemptStore {
         this.jdbc = jdbc;
     }
 
+    /** The insert of an attempt's row, to be followed by {@code values (ROW)} or {@code select ROW from ...}. */
+    static final String INSERT = """
+            insert into eligibility_attempt (check_id, attempt, started_at, duration_ms, verdict, payer_code, detail)""";
+    /** An attempt's values, by the names {@link #bindRow} binds. */
+    static final String ROW = ":checkId, :attempt, :startedAt, :duration, :verdict, :attemptCode, :detail";
+
     /** Records an attempt, in this thread's JDBC transaction. */
     public void record(UUID checkId, int attempt, Instant startedAt, Duration took, Verdict verdict) {
-        jdbc.jdbc().sql("""
-                insert into eligibility_attempt (check_id, attempt, started_at, duration_ms, verdict, payer_code, detail)
-                values (:checkId, :attempt, :startedAt, :duration, :verdict, :code, :detail)""")
-                .param("checkId", checkId)
-                .param("attempt", attempt)
-                .param("startedAt", CheckStore.utc(startedAt))
-                .param("duration", took.toMillis())
-                .param("verdict", verdict.kind().name())
-                .param("code", verdict.payerCode(), Types.VARCHAR)
-                .param("detail", verdict.reason(), Types.VARCHAR)
-                .update();
+        jdbc.jdbcTemplate().update(INSERT + " values (" + ROW + ")",
+                bindRow(new MapSqlParameterSource(), checkId, attempt, startedAt, took, verdict));
+    }
+
+    /** Adds the values of {@link #ROW} to {@code params}. */
+    static MapSqlParameterSource bindRow(MapSqlParameterSource params, UUID checkId, int attempt, Instant startedAt,
+            Duration took, Verdict verdict) {
+        return params.addValue("checkId", checkId)
+                .addValue("attempt", attempt)
+                .addValue("startedAt", CheckStore.utc(startedAt))
+                .addValue("duration", took.toMillis())
+                .addValue("verdict", verdict.kind().name())
+                .addValue("attemptCode", verdict.payerCode(), Types.VARCHAR)
+                .addValue("detail", verdict.reason(), Types.VARCHAR);
     }
 
     /** A check's attempts in order, for the HTTP handlers. */

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * and records, in one transaction, the attempt with what follows from it: the check's end and its
  * final status event, or the count of a transient answer (the caller then retries it). Both are
  * guarded by the attempts counted so far, so a redelivered attempt changes nothing and a check is
- * reported once.
+ * reported once. The check's update, the attempt's row and its coverage lines are one statement on
+ * PostgreSQL ({@link OutcomeStore}); the status event is the outbox's insert before the commit.
  *
  * <p>Blocking, on the listener's thread: the database work is JDBC ({@link ConsumerDatabase}),
  * which costs a fraction of R2DBC's CPU. The payer call stays reactive and is waited for outside
@@ -62,7 +63,7 @@ public class CheckAttempts {
 
     private final CheckStore checks;
     private final AttemptStore attempts;
-    private final CoverageStore coverages;
+    private final OutcomeStore outcomes;
     private final PayerCall payerCall;
     private final Outbox outbox;
     private final ConsumerDatabase db;
@@ -71,11 +72,11 @@ public class CheckAttempts {
     private final Duration longestCall;
     private final Clock clock;
 
-    public CheckAttempts(CheckStore checks, AttemptStore attempts, CoverageStore coverages, PayerCall payerCall,
+    public CheckAttempts(CheckStore checks, AttemptStore attempts, OutcomeStore outcomes, PayerCall payerCall,
             Outbox outbox, ConsumerDatabase db, InsuranceProperties properties, Clock clock) {
         this.checks = checks;
         this.attempts = attempts;
-        this.coverages = coverages;
+        this.outcomes = outcomes;
         this.payerCall = payerCall;
         this.outbox = outbox;
         this.db = db;
@@ -117,17 +118,15 @@ public class CheckAttempts {
         Verdict verdict = result.verdict();
         AfterAttempt after = AfterAttempt.of(verdict);
         Outcome outcome = db.inTransaction(() -> {
-            boolean counted = after instanceof AfterAttempt.Finish finish
-                    ? checks.finish(check.id(), check.attempts(), made, finish.state(), finish.verdict(), now)
+            CheckStore.GuardedUpdate update = after instanceof AfterAttempt.Finish finish
+                    ? CheckStore.finishing(check.id(), check.attempts(), made, finish.state(), finish.verdict(), now)
                     // overdue (and sent again by the sweep) only if the retry record is lost
-                    : checks.countTransient(check.id(), check.attempts(), now.plus(policy.backoffAfter(made))
+                    : CheckStore.countingTransient(check.id(), check.attempts(), now.plus(policy.backoffAfter(made))
                             .plus(properties.callTimeout()).plus(properties.worker().stalledAfter()),
                             verdict.payerCode());
-            if (!counted) {
+            if (!outcomes.record(update, check.id(), made, result.startedAt(), result.took(), verdict)) {
                 return Outcome.SKIPPED;
             }
-            attempts.record(check.id(), made, result.startedAt(), result.took(), verdict);
-            coverages.record(check.id(), made, verdict.coverages());
             if (after instanceof AfterAttempt.Finish finish) {
                 outbox.add(Topics.LEADS_STATUS, check.leadId(),
                         StatusEvents.finished(check, finish.state(), finish.verdict(), made, now),

@@ -128,21 +128,32 @@ public class CheckStore {
     }
 
     /**
+     * An update of a check in progress guarded by the attempts it had counted ({@code :seen}): it
+     * changes nothing when that attempt was counted meanwhile or the check ended (a lost update).
+     * {@link OutcomeStore} runs it alone or as the first part of one statement.
+     */
+    record GuardedUpdate(String sql, MapSqlParameterSource params) {
+    }
+
+    /**
      * Counts a transient attempt (JDBC, in this thread's transaction): the check stays in progress,
      * its next attempt due before {@code stalledAfter}. False when attempt {@code seenAttempts + 1}
      * was already counted.
      */
     public boolean countTransient(UUID id, int seenAttempts, Instant stalledAfter, String payerCode) {
-        return jdbc.jdbc().sql("""
+        return update(countingTransient(id, seenAttempts, stalledAfter, payerCode));
+    }
+
+    static GuardedUpdate countingTransient(UUID id, int seenAttempts, Instant stalledAfter, String payerCode) {
+        return new GuardedUpdate("""
                 update eligibility_check set version = version + 1, attempts = :attempts, next_attempt_at = :until,
                     payer_code = :code
-                where id = :id and state = 'IN_PROGRESS' and attempts = :seen""")
-                .param("attempts", seenAttempts + 1)
-                .param("until", utc(stalledAfter))
-                .param("code", payerCode, Types.VARCHAR)
-                .param("id", id)
-                .param("seen", seenAttempts)
-                .update() == 1;
+                where id = :id and state = 'IN_PROGRESS' and attempts = :seen""", new MapSqlParameterSource()
+                .addValue("attempts", seenAttempts + 1)
+                .addValue("until", utc(stalledAfter))
+                .addValue("code", payerCode, Types.VARCHAR)
+                .addValue("id", id)
+                .addValue("seen", seenAttempts));
     }
 
     /**
@@ -151,35 +162,43 @@ public class CheckStore {
      * was counted meanwhile).
      */
     public boolean finish(UUID id, int seenAttempts, int attempts, CheckState state, Verdict verdict, Instant now) {
+        return update(finishing(id, seenAttempts, attempts, state, verdict, now));
+    }
+
+    static GuardedUpdate finishing(UUID id, int seenAttempts, int attempts, CheckState state, Verdict verdict,
+            Instant now) {
         Coverage c = verdict.coverage();
-        return jdbc.jdbc().sql("""
+        return new GuardedUpdate("""
                 update eligibility_check set version = version + 1, state = :state, completed_at = :now,
                     next_attempt_at = null, coverage_active = :active, plan_name = :plan, coverage_start = :start,
                     coverage_end = :end, network = :network, copay_cents = :copay, coinsurance_percent = :coinsurance,
                     deductible_remaining_cents = :deductible, out_of_pocket_remaining_cents = :oop,
                     prior_authorization_required = :priorAuth, payer_code = :code, reason = :reason,
                     patient_can_fix = :canFix, coverages_returned = :returned, attempts = :attempts
-                where id = :id and state = 'IN_PROGRESS' and attempts = :seen""")
-                .param("state", state.name())
-                .param("now", utc(now))
-                .param("active", c == null ? null : c.active(), Types.BOOLEAN)
-                .param("plan", c == null ? null : c.planName(), Types.VARCHAR)
-                .param("start", c == null ? null : c.start(), Types.DATE)
-                .param("end", c == null ? null : c.end(), Types.DATE)
-                .param("network", c == null ? null : c.network().name(), Types.VARCHAR)
-                .param("copay", c == null ? null : c.copayCents(), Types.BIGINT)
-                .param("coinsurance", c == null ? null : c.coinsurancePercent(), Types.INTEGER)
-                .param("deductible", c == null ? null : c.deductibleRemainingCents(), Types.BIGINT)
-                .param("oop", c == null ? null : c.outOfPocketRemainingCents(), Types.BIGINT)
-                .param("priorAuth", c == null ? null : c.priorAuthorizationRequired(), Types.BOOLEAN)
-                .param("code", verdict.payerCode(), Types.VARCHAR)
-                .param("reason", verdict.reason(), Types.VARCHAR)
-                .param("canFix", verdict.patientCanFix())
-                .param("returned", verdict.coverages().size())
-                .param("attempts", attempts)
-                .param("id", id)
-                .param("seen", seenAttempts)
-                .update() == 1;
+                where id = :id and state = 'IN_PROGRESS' and attempts = :seen""", new MapSqlParameterSource()
+                .addValue("state", state.name())
+                .addValue("now", utc(now))
+                .addValue("active", c == null ? null : c.active(), Types.BOOLEAN)
+                .addValue("plan", c == null ? null : c.planName(), Types.VARCHAR)
+                .addValue("start", c == null ? null : c.start(), Types.DATE)
+                .addValue("end", c == null ? null : c.end(), Types.DATE)
+                .addValue("network", c == null ? null : c.network().name(), Types.VARCHAR)
+                .addValue("copay", c == null ? null : c.copayCents(), Types.BIGINT)
+                .addValue("coinsurance", c == null ? null : c.coinsurancePercent(), Types.INTEGER)
+                .addValue("deductible", c == null ? null : c.deductibleRemainingCents(), Types.BIGINT)
+                .addValue("oop", c == null ? null : c.outOfPocketRemainingCents(), Types.BIGINT)
+                .addValue("priorAuth", c == null ? null : c.priorAuthorizationRequired(), Types.BOOLEAN)
+                .addValue("code", verdict.payerCode(), Types.VARCHAR)
+                .addValue("reason", verdict.reason(), Types.VARCHAR)
+                .addValue("canFix", verdict.patientCanFix())
+                .addValue("returned", verdict.coverages().size())
+                .addValue("attempts", attempts)
+                .addValue("id", id)
+                .addValue("seen", seenAttempts));
+    }
+
+    private boolean update(GuardedUpdate update) {
+        return jdbc.jdbcTemplate().update(update.sql(), update.params()) == 1;
     }
 
     /** The check (JDBC, in this thread's transaction), or empty when there is none. */

@@ -6,7 +6,7 @@ import com.leadflow.insurance.check.CheckAttemptListener;
 import com.leadflow.insurance.check.CheckAttempts;
 import com.leadflow.insurance.check.CheckQueue;
 import com.leadflow.insurance.check.CheckStore;
-import com.leadflow.insurance.check.CoverageStore;
+import com.leadflow.insurance.check.OutcomeStore;
 import com.leadflow.insurance.check.PayerCall;
 import com.leadflow.insurance.check.StalledCheckSweep;
 import com.leadflow.insurance.eligibility.RetryPolicy;
@@ -111,10 +111,10 @@ public class CheckTopicConfiguration {
     }
 
     @Bean
-    CheckAttempts checkAttempts(CheckStore checks, AttemptStore attempts, CoverageStore coverages,
+    CheckAttempts checkAttempts(CheckStore checks, AttemptStore attempts, OutcomeStore outcomes,
             PayerCall payerCall, Outbox outbox, ConsumerDatabase consumerDatabase, InsuranceProperties properties,
             Clock clock) {
-        return new CheckAttempts(checks, attempts, coverages, payerCall, outbox, consumerDatabase, properties, clock);
+        return new CheckAttempts(checks, attempts, outcomes, payerCall, outbox, consumerDatabase, properties, clock);
     }
 
     @Bean(LISTENER_BEAN)
