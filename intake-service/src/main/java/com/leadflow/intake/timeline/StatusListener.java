@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects {@code leads.status} into the timeline ({@code intake.leads.status}): the platform
- * applies a whole poll per transaction, each event once, and this writes its steps as a few
- * multi-row statements. With three services reporting on every lead, intake receives three
+ * applies a whole poll per transaction, each event once, and this writes its steps in one
+ * statement ({@link Timeline#record}). With three services reporting on every lead, intake receives three
  * reports per lead and must not fall behind them. Changes are announced to the live streams only
  * after they committed.
  *

@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.sql.Types;
@@ -20,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,12 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * history; it replaces a stage's status only if it happened later (see {@link StageBoard}), so the
  * order in which services report does not matter. Callers provide the transaction.
  *
- * <p>Steps are written as sets: many of them in three statements (history, stages, the leads'
- * current stage), so a listener that applies a whole poll pays for three, not three per report;
- * the history's statement also checks that every lead exists.
- * The status listener writes them on JDBC, in its poll's transaction ({@link #record}); intake's
- * own steps, taken in HTTP requests, on R2DBC. Both run the same statements with the same
- * parameters ({@link #stageParameters}).
+ * <p>Steps are written as sets: a poll's in one statement ({@link #record}: history, stages and the
+ * leads' current stage as data-modifying {@code with} clauses over a {@code values} list), which also
+ * checks that every lead exists. The status listener writes them on JDBC, in its poll's
+ * transaction; intake's own steps, taken in HTTP requests, on R2DBC, one step in one statement of
+ * the same clauses ({@link #recordIntakeStep}). PostgreSQL only, as a submission is
+ * ({@code LeadStore.insert}): H2 has no data-modifying {@code with} clauses.
  */
 @Repository
 public class Timeline {
@@ -87,9 +88,8 @@ public class Timeline {
      * A new lead's first step, to be written in the statement that inserts the lead
      * ({@code LeadStore.insert}): its history entry and its stage as two {@code with} clauses named
      * {@code entry} and {@code stage}, and their parameters. The lead row is inserted showing this
-     * very stage as its current one, so no stage or lead can need updating yet, and the lead, its
-     * entry and its stage cost one round trip where {@link #record} takes three. The rows' foreign
-     * keys are checked at the end of that statement, when the lead exists.
+     * very stage as its current one, so no stage or lead can need updating yet: plain inserts, in the
+     * lead's one round trip.
      */
     public FirstStep firstStep(UUID leadId, Instant at, String stage, String status, String summary) {
         Step first = new Step(leadId, at, "INTAKE", stage, status, summary, null, null);
@@ -134,86 +134,101 @@ public class Timeline {
     public Mono<LeadChange> recordIntakeStep(UUID leadId, Instant at, String stage, String status, String summary,
             String actor) {
         Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor, null);
-        List<Step> steps = List.of(step);
-        return Flux.fromIterable(statements(steps, clock.instant().atOffset(ZoneOffset.UTC), true))
-                .concatMap(statement -> bind(db.sql(statement.sql()), statement.parameters()).then())
-                .then(Mono.just(step.change()));
-    }
-
-    /**
-     * Adds the steps to their leads' histories, and each stage's and lead's latest status where a
-     * step happened later than what they show. On JDBC, in the transaction of the calling thread (the
-     * status listener's poll). A step naming a lead intake does not know is rejected
-     * ({@link EventRejectedException}) before any stage is written, and the caller's transaction
-     * must then roll back: the history is written only for known leads (joined to {@code lead}), so
-     * fewer rows than steps means one names no lead. That join is the poll's check for unknown leads,
-     * which used to be a query of its own before the history was written.
-     */
-    public List<LeadChange> record(List<Step> steps) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        int written = 0;
-        for (List<Step> chunk : SqlRows.chunks(steps)) {
-            written += update(knownLeadsHistory(chunk.size()), historyParameters(chunk, now));
-        }
-        if (written < steps.size()) {
-            throw new EventRejectedException("leadId names no lead known to intake");
-        }
-        for (Statement statement : statements(steps, now, false)) {
-            update(statement.sql(), statement.parameters());
-        }
-        return steps.stream().map(Step::change).toList();
-    }
-
-    private int update(String sql, Map<String, Object> parameters) {
-        Map<String, Object> typed = new HashMap<>(parameters);
-        // a typed null (every nullable one is text): an untyped one makes the driver ask the server its type
-        typed.replaceAll((name, value) -> value == null ? new SqlParameterValue(Types.VARCHAR, null) : value);
-        return jdbc.sql(sql).params(typed).update();
-    }
-
-    /** {@link #history}'s rows, written only where their lead exists. */
-    private static String knownLeadsHistory(int rows) {
-        return """
-                insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor,
-                    result)
-                select step.* from (values\s""" + SqlRows.values(rows, HISTORY_ROW) + """
-                ) as step(lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor, result)
-                join lead on lead.id = step.lead_id""";
-    }
-
-    private static final String HISTORY_ROW = "(cast(:lead# as uuid), cast(:at# as timestamp with time zone),"
-            + " cast(:now as timestamp with time zone), cast(:reporter# as varchar(20)), cast(:stage# as varchar(20)),"
-            + " cast(:status# as varchar(40)), cast(:summary# as varchar(500)), cast(:actor# as varchar(200)),"
-            + " cast(:result# as varchar))";
-
-    /** One statement of a write and its named parameters (null where a value is absent). */
-    private record Statement(String sql, Map<String, Object> parameters) {
-    }
-
-    /** The statements that record these steps, in chunks of {@link SqlRows}; the history's only {@code withHistory}. */
-    private List<Statement> statements(List<Step> steps, OffsetDateTime now, boolean withHistory) {
-        // one row each per stage and per lead: the step that happened last, the earliest of equals
-        List<Step> perStage = latest(steps, step -> step.leadId() + "/" + step.stage());
-        List<Step> perLead = latest(steps, Step::leadId);
-        List<Statement> statements = new ArrayList<>();
-        if (withHistory) {
-            SqlRows.chunks(steps).forEach(chunk -> statements.add(new Statement(history(chunk.size()),
-                    historyParameters(chunk, now))));
-        }
-        SqlRows.chunks(perStage).forEach(chunk -> statements.add(new Statement(stages(chunk.size()),
-                stageParameters(chunk))));
-        SqlRows.chunks(perLead).forEach(chunk -> statements.add(new Statement("""
-                merge into lead using (values\s""" + SqlRows.values(chunk.size(), STEP_ROW) + """
-                ) as step(lead_id, stage, status, occurred_at)
-                on lead.id = step.lead_id
-                when matched and lead.stage_changed_at < step.occurred_at
-                then update set current_stage = step.stage, current_status = step.status,
-                    stage_changed_at = step.occurred_at""", stageParameters(chunk))));
-        return statements;
+        Map<String, Object> parameters = historyParameters(List.of(step), clock.instant().atOffset(ZoneOffset.UTC));
+        return bind(db.sql(INTAKE_STEP), parameters).then().thenReturn(step.change());
     }
 
     private static final String STEP_ROW =
             "(cast(:lead# as uuid), cast(:stage# as varchar(20)), cast(:status# as varchar(40)), cast(:at# as timestamp with time zone))";
+
+    /**
+     * One step's history entry, its stage and its lead's current stage, each only where the step
+     * happened later than what they show: the three clauses see the database as it was before the
+     * statement, which is right for one step (and for a poll's, {@link #record}, once each stage and
+     * lead takes one row only).
+     */
+    private static final String INTAKE_STEP = "with entry as (" + history(1) + "), stage as (" + stages(1) + ")"
+            + " update lead set current_stage = step.stage, current_status = step.status,"
+            + " stage_changed_at = step.occurred_at from (values " + SqlRows.values(1, STEP_ROW) + ")"
+            + " as step(lead_id, stage, status, occurred_at)"
+            + " where lead.id = step.lead_id and lead.stage_changed_at < step.occurred_at";
+
+    /**
+     * Adds the steps to their leads' histories, and each stage's and lead's latest status where a
+     * step happened later than what they show: one statement per chunk of {@link SqlRows} (a poll of
+     * up to 64 reports, one). On JDBC, in the transaction of the calling thread (the status
+     * listener's poll). A step naming a lead intake does not know is rejected
+     * ({@link EventRejectedException}) and the caller's transaction must then roll back (its chunk's
+     * stages may have been written by then): the history is written only for known leads (joined to
+     * {@code lead}), so fewer rows than steps means one names no lead.
+     */
+    public List<LeadChange> record(List<Step> steps) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (List<Step> chunk : SqlRows.chunks(steps)) {
+            Map<String, Object> parameters = historyParameters(chunk, now);
+            // a statement's clauses all see the database as it was before it, so an upsert or update
+            // meeting a key twice would not see its first change (the upsert fails): each stage and
+            // lead takes one row of the chunk, the step that happened last, the earliest of equals.
+            // A later chunk's statement sees this one's rows.
+            Set<Step> stageRows = identities(latest(chunk, step -> step.leadId() + "/" + step.stage()));
+            Set<Step> leadRows = identities(latest(chunk, Step::leadId));
+            for (int i = 0; i < chunk.size(); i++) {
+                parameters.put("latestOfStage" + i, stageRows.contains(chunk.get(i)));
+                parameters.put("latestOfLead" + i, leadRows.contains(chunk.get(i)));
+            }
+            // a typed null (every nullable one is text): an untyped one makes the driver ask the server its type
+            parameters.replaceAll((name, value) -> value == null ? new SqlParameterValue(Types.VARCHAR, null) : value);
+            long written = jdbc.sql(record(chunk.size())).params(parameters).query(Long.class).single();
+            if (written < chunk.size()) {
+                throw new EventRejectedException("leadId names no lead known to intake");
+            }
+        }
+        return steps.stream().map(Step::change).toList();
+    }
+
+    /**
+     * {@link #record}'s statement for {@code rows} steps: the steps as a {@code values} list (of one
+     * of four sizes, so each size has one prepared statement and, as PostgreSQL estimates its rows
+     * exactly, one plan made once), written as the history, the stages and the leads' current stage
+     * in {@code with} clauses; it returns how many history rows it wrote.
+     */
+    private static String record(int rows) {
+        return """
+                with step (lead_id, occurred_at, reporter, stage, status, summary, actor, result, latest_of_stage,
+                    latest_of_lead) as (values\s""" + SqlRows.values(rows, POLL_ROW) + """
+                ),
+                entry as (
+                    insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status, summary,
+                        actor, result)
+                    select step.lead_id, step.occurred_at, cast(:now as timestamp with time zone), step.reporter,
+                        step.stage, step.status, step.summary, step.actor, step.result
+                    from step join lead on lead.id = step.lead_id
+                    returning 1),
+                stage as (
+                    insert into lead_stage as known (lead_id, stage, status, occurred_at)
+                    select lead_id, stage, status, occurred_at from step where latest_of_stage
+                    on conflict (lead_id, stage) do update set status = excluded.status,
+                        occurred_at = excluded.occurred_at
+                    where known.occurred_at < excluded.occurred_at),
+                current as (
+                    update lead set current_stage = step.stage, current_status = step.status,
+                        stage_changed_at = step.occurred_at
+                    from step
+                    where step.latest_of_lead and lead.id = step.lead_id and lead.stage_changed_at < step.occurred_at)
+                select count(*) from entry""";
+    }
+
+    private static final String POLL_ROW = "(cast(:lead# as uuid), cast(:at# as timestamp with time zone),"
+            + " cast(:reporter# as varchar(20)), cast(:stage# as varchar(20)), cast(:status# as varchar(40)),"
+            + " cast(:summary# as varchar(500)), cast(:actor# as varchar(200)), cast(:result# as varchar),"
+            + " cast(:latestOfStage# as boolean), cast(:latestOfLead# as boolean))";
+
+    /** The steps as a set by identity: two equal reports are two rows. */
+    private static Set<Step> identities(List<Step> steps) {
+        Set<Step> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(steps);
+        return set;
+    }
 
     /** A row's lead, stage, status and time, as the parameters ending in its index. */
     private static Map<String, Object> stageParameters(List<Step> steps) {

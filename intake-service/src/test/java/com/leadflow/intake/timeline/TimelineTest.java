@@ -1,6 +1,7 @@
 package com.leadflow.intake.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadflow.events.LeadStatus;
 import com.leadflow.events.LeadStatusChanged;
@@ -9,7 +10,9 @@ import com.leadflow.events.Stage;
 import com.leadflow.intake.IntakeIntegrationTest;
 import com.leadflow.intake.LeadJson;
 import com.leadflow.intake.Submissions;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.kafka.EventHeaders;
+import com.leadflow.platform.kafka.EventRejectedException;
 import com.leadflow.schemas.Topics;
 import com.leadflow.test.TopicProbe;
 import java.time.Duration;
@@ -43,6 +46,12 @@ class TimelineTest {
 
     @Autowired
     KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    Timeline timeline;
+
+    @Autowired
+    ConsumerDatabase database;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
@@ -148,6 +157,51 @@ class TimelineTest {
                         .expectBody()
                         .jsonPath("$.timeline[*].status").isEqualTo(List.of("LEAD_SUBMITTED", "REVIEW_QUEUED",
                                 "INSURANCE_VERIFIED")));
+    }
+
+    @Test
+    void anEarlierReportArrivingAfterALaterOneNeverReplacesItInOnePollOrTheNext() {
+        UUID lead = UUID.fromString(Submissions.submit(http, LeadJson.valid()).get("leadId"));
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // one poll: the review's later report first, its earlier one after it, the insurance's between them
+        database.inTransaction(() -> timeline.record(List.of(
+                step(lead, t.plusSeconds(120), "REVIEW", "REVIEW_IN_PROGRESS"),
+                step(lead, t.plusSeconds(60), "REVIEW", "REVIEW_QUEUED"),
+                step(lead, t.plusSeconds(90), "INSURANCE", "INSURANCE_VERIFIED"))));
+        // the next poll: a report older than everything shown
+        database.inTransaction(() -> timeline.record(List.of(step(lead, t.plusSeconds(30), "REVIEW", "REVIEW_QUEUED"))));
+
+        http.get().uri("/api/leads/{id}", lead).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.timeline[*].status").isEqualTo(List.of("LEAD_SUBMITTED", "REVIEW_QUEUED", "REVIEW_QUEUED",
+                        "INSURANCE_VERIFIED", "REVIEW_IN_PROGRESS"))
+                .jsonPath("$.stages[?(@.stage == 'REVIEW')].status").isEqualTo(List.of("REVIEW_IN_PROGRESS"))
+                .jsonPath("$.stages[?(@.stage == 'INSURANCE')].status").isEqualTo(List.of("INSURANCE_VERIFIED"))
+                .jsonPath("$.currentStage").isEqualTo("REVIEW")
+                .jsonPath("$.currentStatus").isEqualTo("REVIEW_IN_PROGRESS");
+    }
+
+    @Test
+    void aPollNamingAnUnknownLeadIsRejectedWholeAndChangesNoKnownLead() {
+        UUID lead = UUID.fromString(Submissions.submit(http, LeadJson.valid()).get("leadId"));
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        assertThatThrownBy(() -> database.inTransaction(() -> timeline.record(List.of(
+                step(lead, t.plusSeconds(60), "REVIEW", "REVIEW_QUEUED"),
+                step(UUID.randomUUID(), t.plusSeconds(60), "REVIEW", "REVIEW_QUEUED")))))
+                .isInstanceOf(EventRejectedException.class);
+
+        http.get().uri("/api/leads/{id}", lead).headers(h -> h.setBasicAuth("carla", "carla-demo")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.timeline[*].status").isEqualTo(List.of("LEAD_SUBMITTED"))
+                .jsonPath("$.stages[*].stage").isEqualTo(List.of("INTAKE"))
+                .jsonPath("$.currentStatus").isEqualTo("LEAD_SUBMITTED");
+    }
+
+    private static Timeline.Step step(UUID lead, Instant at, String stage, String status) {
+        return new Timeline.Step(lead, at, stage, stage, status, status, null, null);
     }
 
     private String send(String leadId, Instant at, Stage stage, LeadStatus status, String summary) {
