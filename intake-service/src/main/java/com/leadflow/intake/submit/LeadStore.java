@@ -6,6 +6,7 @@ import com.leadflow.intake.evidence.RequestOrigin;
 import com.leadflow.intake.lead.SearchKeys;
 import com.leadflow.intake.lead.ValidLead;
 import com.leadflow.intake.timeline.Timeline;
+import com.leadflow.platform.db.ConsumerDatabase;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +29,13 @@ import org.springframework.stereotype.Repository;
 class LeadStore {
 
     private final JdbcClient db;
+    private final boolean postgres;
+    private final Timeline timeline;
 
-    LeadStore(JdbcClient db) {
-        this.db = db;
+    LeadStore(ConsumerDatabase database, Timeline timeline) {
+        this.db = database.jdbc();
+        this.postgres = database.postgres();
+        this.timeline = timeline;
     }
 
     /** Claims a client's key for a new lead; false when an earlier request holds it already. */
@@ -62,7 +67,8 @@ class LeadStore {
      * its first {@code with} clause and stored as the lead's {@code possible_duplicate_of}; the
      * step's entry and stage are the statement's other clauses ({@link Timeline#firstStep}). All
      * of it sees the database as it was before the statement, so the lead is never its own
-     * duplicate. Returns the original it was linked to, if any.
+     * duplicate. Returns the original it was linked to, if any. On H2 (the local run's embedded
+     * database, which has no data-modifying {@code with} clauses) the same in three statements.
      */
     Optional<UUID> insert(NewLead lead, Instant duplicatesSince, Timeline.FirstStep firstStep) {
         ValidLead v = lead.lead();
@@ -98,6 +104,16 @@ class LeadStore {
         parameters.put("landingPage", text(a.landingPage()));
         parameters.put("firstTouch", a.firstTouchAt() == null
                 ? new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, null) : utc(a.firstTouchAt()));
+        if (!postgres) {
+            // H2, the local run's embedded database: no data-modifying with clauses, so one statement each
+            Optional<UUID> original = db.sql("select " + ORIGINAL + " from lead " + SAME_CONTACT).params(parameters)
+                    .query((row, n) -> row.getObject("original", UUID.class)).optional();
+            parameters.put("original", original.isPresent() ? original.get()
+                    : new SqlParameterValue(Types.OTHER, null));
+            db.sql(LEAD_ROW.replace(":duplicate", ":original")).params(parameters).update();
+            timeline.recordFirstStepOnEmbedded(firstStep);
+            return original;
+        }
         List<UUID> original = db.sql("with " + DUPLICATE + ", " + firstStep.withClauses() + ", " + INSERT_LEAD
                         + " select possible_duplicate_of from inserted")
                 .params(parameters)
@@ -106,22 +122,29 @@ class LeadStore {
         return original.isEmpty() ? Optional.empty() : Optional.ofNullable(original.get(0));
     }
 
-    private static final String DUPLICATE = """
-            duplicate as (select coalesce(possible_duplicate_of, id) as original from lead
-                where (email_sha256 = :emailKey or phone_sha256 = :phoneKey) and submitted_at >= :since
-                order by submitted_at desc limit 1)""";
+    /** The original a duplicate links to: the latest lead's own original, or that lead. */
+    private static final String ORIGINAL = "coalesce(possible_duplicate_of, id) as original";
 
-    private static final String INSERT_LEAD = """
-            inserted as (insert into lead (id, status_token, submitted_at, requested_services, callback_requested,
+    private static final String SAME_CONTACT = """
+            where (email_sha256 = :emailKey or phone_sha256 = :phoneKey) and submitted_at >= :since
+            order by submitted_at desc limit 1""";
+
+    private static final String DUPLICATE = "duplicate as (select " + ORIGINAL + " from lead " + SAME_CONTACT + ")";
+
+    /** The lead's row; {@code :duplicate} stands for the original it links to. */
+    private static final String LEAD_ROW = """
+            insert into lead (id, status_token, submitted_at, requested_services, callback_requested,
                 email_sha256, phone_sha256, possible_duplicate_of, details, consent_given, disclosure_version,
                 disclosure_sha256, consent_recorded_at, consent_ip, consent_user_agent, consent_page_url, utm_source,
                 utm_medium, utm_campaign, utm_term, utm_content, referrer, landing_page, first_touch_at,
                 current_stage, current_status, stage_changed_at, name_key, last_name_key)
-            values (:id, :token, :at, :services, :callback, :email, :phone, (select original from duplicate), :details,
+            values (:id, :token, :at, :services, :callback, :email, :phone, :duplicate, :details,
                 true, :version, :disclosureSha, :at, :ip, :agent, :pageUrl, :utmSource, :utmMedium, :utmCampaign,
                 :utmTerm, :utmContent, :referrer, :landingPage, :firstTouch, 'INTAKE', 'LEAD_SUBMITTED', :at,
-                :nameKey, :lastNameKey)
-            returning possible_duplicate_of)""";
+                :nameKey, :lastNameKey)""";
+
+    private static final String INSERT_LEAD = "inserted as ("
+            + LEAD_ROW.replace(":duplicate", "(select original from duplicate)") + " returning possible_duplicate_of)";
 
     /** A text parameter, typed even when null: an untyped null makes the driver ask the server its type. */
     private static Object text(String value) {

@@ -1,6 +1,7 @@
 package com.leadflow.intake.timeline;
 
 import com.leadflow.events.LeadStatusChanged;
+import com.leadflow.platform.db.ConsumerDatabase;
 import com.leadflow.platform.db.SqlRows;
 import com.leadflow.platform.kafka.EventRejectedException;
 import java.time.Clock;
@@ -16,12 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.sql.Types;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * leads' current stage as data-modifying {@code with} clauses over a {@code values} list), which also
  * checks that every lead exists. The status listener writes them on JDBC, in its poll's
  * transaction; intake's own steps, taken in HTTP requests, on R2DBC, one step in one statement of
- * the same clauses ({@link #recordIntakeStep}). PostgreSQL only, as a submission is
- * ({@code LeadStore.insert}): H2 has no data-modifying {@code with} clauses.
+ * the same clauses ({@link #recordIntakeStep}). H2 (the local run's embedded database) has no
+ * data-modifying {@code with} clauses and no {@code on conflict do update}: there each step is
+ * written by plain statements, one step after another ({@link Embedded}), with the same outcome.
  */
 @Repository
 public class Timeline {
@@ -45,12 +49,14 @@ public class Timeline {
 
     private final DatabaseClient db;
     private final JdbcClient jdbc;
+    private final boolean postgres;
     private final Clock clock;
     private final JsonMapper json;
 
-    public Timeline(DatabaseClient db, JdbcClient jdbc, Clock clock, JsonMapper json) {
+    public Timeline(DatabaseClient db, ConsumerDatabase database, Clock clock, JsonMapper json) {
         this.db = db;
-        this.jdbc = jdbc;
+        this.jdbc = database.jdbc();
+        this.postgres = database.postgres();
         this.clock = clock;
         this.json = json;
     }
@@ -104,6 +110,15 @@ public class Timeline {
     public record FirstStep(String withClauses, Map<String, Object> parameters, LeadChange change) {
     }
 
+    /**
+     * On H2, where the lead's statement cannot carry {@link FirstStep#withClauses}: the first step's
+     * history entry and stage, written after the lead in the same transaction.
+     */
+    public void recordFirstStepOnEmbedded(FirstStep first) {
+        jdbc.sql(Embedded.ENTRY).params(first.parameters()).update();
+        jdbc.sql(Embedded.NEW_STAGE).params(first.parameters()).update();
+    }
+
     private static final String FIRST_STEP = "entry as (" + history(1) + "), stage as (" + newStages(1) + ")";
 
     private static String history(int rows) {
@@ -135,7 +150,53 @@ public class Timeline {
             String actor) {
         Step step = new Step(leadId, at, "INTAKE", stage, status, summary, actor, null);
         Map<String, Object> parameters = historyParameters(List.of(step), clock.instant().atOffset(ZoneOffset.UTC));
+        if (!postgres) {
+            return Flux.fromIterable(Embedded.STEP).concatMap(sql -> bind(db.sql(sql), Embedded.of(sql, parameters)).then())
+                    .then(Mono.just(step.change()));
+        }
         return bind(db.sql(INTAKE_STEP), parameters).then().thenReturn(step.change());
+    }
+
+    /**
+     * A step in plain statements, for H2: its history entry only where its lead exists (no row: no
+     * lead), its stage's status and its lead's current stage only where the step happened later than
+     * what they show, a new stage inserted. Written one step after another, each sees the ones before.
+     * Parameters as {@link #historyParameters} names them for index 0.
+     */
+    private static final class Embedded {
+
+        static final String ENTRY = """
+                insert into timeline_entry (lead_id, occurred_at, recorded_at, reporter, stage, status, summary, actor,
+                    result)
+                select id, :at0, :now, :reporter0, :stage0, :status0, :summary0, :actor0, :result0
+                from lead where id = :lead0""";
+
+        static final String NEW_STAGE = """
+                insert into lead_stage (lead_id, stage, status, occurred_at)
+                select id, :stage0, :status0, :at0 from lead where id = :lead0
+                and not exists (select 1 from lead_stage where lead_id = :lead0 and stage = :stage0)""";
+
+        static final String LATER_STAGE = """
+                update lead_stage set status = :status0, occurred_at = :at0
+                where lead_id = :lead0 and stage = :stage0 and occurred_at < :at0""";
+
+        static final String LATER_LEAD = """
+                update lead set current_stage = :stage0, current_status = :status0, stage_changed_at = :at0
+                where id = :lead0 and stage_changed_at < :at0""";
+
+        /** After the entry: the stage (one of the two changes it, or neither), then the lead. */
+        static final List<String> STEP = List.of(ENTRY, LATER_STAGE, NEW_STAGE, LATER_LEAD);
+
+        /** The parameters {@code sql} names: R2DBC refuses to bind one a statement does not have. */
+        static Map<String, Object> of(String sql, Map<String, Object> parameters) {
+            Map<String, Object> named = new HashMap<>();
+            parameters.forEach((name, value) -> {
+                if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+                    named.put(name, value);
+                }
+            });
+            return named;
+        }
     }
 
     private static final String STEP_ROW =
@@ -164,6 +225,19 @@ public class Timeline {
      */
     public List<LeadChange> record(List<Step> steps) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (!postgres) {
+            for (Step step : steps) {
+                Map<String, Object> parameters = historyParameters(List.of(step), now);
+                parameters.replaceAll((name, value) -> value == null ? new SqlParameterValue(Types.VARCHAR, null) : value);
+                if (jdbc.sql(Embedded.ENTRY).params(parameters).update() == 0) {
+                    throw new EventRejectedException("leadId names no lead known to intake");
+                }
+                for (String sql : Embedded.STEP.subList(1, Embedded.STEP.size())) {
+                    jdbc.sql(sql).params(parameters).update();
+                }
+            }
+            return steps.stream().map(Step::change).toList();
+        }
         for (List<Step> chunk : SqlRows.chunks(steps)) {
             Map<String, Object> parameters = historyParameters(chunk, now);
             // a statement's clauses all see the database as it was before it, so an upsert or update

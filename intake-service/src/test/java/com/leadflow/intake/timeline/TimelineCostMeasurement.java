@@ -54,7 +54,7 @@ class TimelineCostMeasurement {
                 .withProperty("spring.flyway.user", "postgres");
         int polls = Integer.getInteger("polls", 2000);
         try (ConsumerDatabase db = ConsumerDatabase.of(env, "measurement", 1)) {
-            Timeline timeline = new Timeline(null, db.jdbc(), Clock.systemUTC(), JsonMapper.builder().build());
+            Timeline timeline = new Timeline(null, db, Clock.systemUTC(), JsonMapper.builder().build());
             List<UUID> leads = db.inTransaction(() -> db.jdbc().sql("select id from lead").query(UUID.class).list());
             int backend = db.inTransaction(() -> db.jdbc().sql("select pg_backend_pid()").query(Integer.class).single());
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
