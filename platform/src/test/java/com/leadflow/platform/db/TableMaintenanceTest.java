@@ -37,11 +37,7 @@ class TableMaintenanceTest {
         String schema = PostgresTestDatabase.newSchema("maintenance");
         try (Connection c = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(), PostgresTestDatabase.user(),
                 PostgresTestDatabase.password()); Statement s = c.createStatement()) {
-            try (ResultSet on = s.executeQuery("show autovacuum")) {
-                on.next();
-                assumeTrue("off".equals(on.getString(1)), "the server's autovacuum is on: it does this itself");
-            }
-            s.execute("create schema " + schema);
+            createSchemaWhereAutovacuumIsOff(s, schema);
             s.execute("create table " + schema + ".queue (id int primary key, body text)");
             s.execute("insert into " + schema + ".queue select g, 'row ' || g from generate_series(1, 3000) g");
             s.execute("delete from " + schema + ".queue where id > 2000");
@@ -70,11 +66,7 @@ class TableMaintenanceTest {
         String schema = PostgresTestDatabase.newSchema("maintenance");
         try (Connection c = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(), PostgresTestDatabase.user(),
                 PostgresTestDatabase.password()); Statement s = c.createStatement()) {
-            try (ResultSet on = s.executeQuery("show autovacuum")) {
-                on.next();
-                assumeTrue("off".equals(on.getString(1)), "the server's autovacuum is on: it does this itself");
-            }
-            s.execute("create schema " + schema);
+            createSchemaWhereAutovacuumIsOff(s, schema);
             String serverTarget;
             try (ResultSet target = s.executeQuery("show default_statistics_target")) {
                 target.next();
@@ -105,6 +97,15 @@ class TableMaintenanceTest {
                 assertThat(stats.getInt(1)).as("histogram bounds").isEqualTo(TableMaintenance.STATISTICS_TARGET + 1);
             }
         }
+    }
+
+    /** The schema for a test of what the server's autovacuum would otherwise do (skipped where it is on). */
+    private static void createSchemaWhereAutovacuumIsOff(Statement s, String schema) throws SQLException {
+        try (ResultSet on = s.executeQuery("show autovacuum")) {
+            on.next();
+            assumeTrue("off".equals(on.getString(1)), "the server's autovacuum is on: it does this itself");
+        }
+        s.execute("create schema " + schema);
     }
 
     private static long liveRows(Statement s, String schema) throws SQLException {
