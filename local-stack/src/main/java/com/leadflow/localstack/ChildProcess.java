@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class ChildProcess {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
+  private static final Path SH = Path.of("/bin/sh");
+  private static final Path NICE = Path.of("/usr/bin/nice");
 
   private final String name;
   private final Path logFile;
@@ -51,10 +53,18 @@ public final class ChildProcess {
       Console console,
       LogPrefixer prefixer,
       Consumer<String> lineListener,
-      String exitHint) {}
+      String exitHint,
+      int niceness) {
+
+    /** A child at the machine's usual CPU weight. */
+    public Spec(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile,
+        Path runDir, Console console, LogPrefixer prefixer, Consumer<String> lineListener, String exitHint) {
+      this(name, command, environment, workDir, logFile, runDir, console, prefixer, lineListener, exitHint, 0);
+    }
+  }
 
   public static ChildProcess start(Spec spec) {
-    ProcessBuilder builder = new ProcessBuilder(ownSession(spec.command()))
+    ProcessBuilder builder = new ProcessBuilder(ownSession(spec.command(), spec.niceness()))
         .directory(spec.workDir().toFile())
         .redirectErrorStream(true);
     builder.environment().putAll(spec.environment());
@@ -78,13 +88,28 @@ public final class ChildProcess {
    * Ctrl-C in a terminal signals the whole foreground process group. Children in a session of
    * their own are spared, so the launcher alone decides the order: services, registry, broker.
    * Without setsid (macOS) they still stop cleanly, just all at once.
+   *
+   * <p>A session of its own is also a scheduling group of its own where Linux groups sessions
+   * ({@code /proc/sys/kernel/sched_autogroup_enabled}, on by default): on a full machine each child
+   * then gets an equal share of the cores, whatever its threads, as each container does under
+   * Docker's default CPU shares. A {@code niceness} above 0 lowers the child's weight in that share
+   * (its session's {@code /proc/self/autogroup}, written before the JVM starts, and the process's own
+   * nice value, for a kernel without session groups); raising it needs no privilege.
    */
-  static List<String> ownSession(List<String> command) {
-    if (!Files.isExecutable(SETSID)) {
+  static List<String> ownSession(List<String> command, int niceness) {
+    List<String> wrapped = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      wrapped.add(SETSID.toString());
+    }
+    if (niceness > 0 && Files.isExecutable(SH) && Files.isExecutable(NICE)) {
+      wrapped.addAll(List.of(SH.toString(), "-c",
+          "if [ -w /proc/self/autogroup ]; then echo " + niceness + " > /proc/self/autogroup 2>/dev/null; fi; exec "
+              + NICE + " -n " + niceness + " \"$@\"",
+          "leadflow-child"));
+    }
+    if (wrapped.isEmpty()) {
       return command;
     }
-    List<String> wrapped = new ArrayList<>();
-    wrapped.add(SETSID.toString());
     wrapped.addAll(command);
     return wrapped;
   }

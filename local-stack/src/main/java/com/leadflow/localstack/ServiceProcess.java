@@ -82,7 +82,7 @@ final class ServiceProcess {
     env.putAll(extras.environmentOf(service.module()));
     Console echo = extras.echoToConsole() ? console : null;
     return new ChildProcess.Spec(name, command, env, layout.repoDir(), layout.logFile(name), layout.runDir(), echo,
-        echo == null ? null : console.prefixer(service.label()), null, null);
+        echo == null ? null : console.prefixer(service.label()), null, null, service.niceness());
   }
 
   static List<String> javaOpts(String fromEnvironment) {

@@ -14,6 +14,18 @@ public record ServiceSpec(String module, String label, int port) {
 
   public static final int COUNT = MODULES.size();
 
+  /**
+   * How much each service yields when the machine is full ({@link ChildProcess#ownSession}): intake,
+   * the front door whose answer a visitor waits for, keeps the full weight, as do the broker, the
+   * registry and the identity provider; the services that turn a lead into its stages yield some, and
+   * outreach and the console, whose work can wait seconds, more. The services behind intake read
+   * whole polls, so with less of the cores they take larger polls and do the same work for less CPU;
+   * at equal weights intake's share capped it at about a third of a core and its submissions queued
+   * from 150 leads/s (README, "What one machine carries", eleventh session).
+   */
+  private static final Map<String, Integer> NICENESS = Map.of("intake-service", 0, "review-service", 3,
+      "insurance-service", 3, "matching-service", 3, "ops-console", 6, "outreach-service", 6);
+
   /** The services on their usual ports, 8081 to 8086. */
   public static final List<ServiceSpec> ALL = at(LaunchOptions.DEFAULT_SERVICE_PORT_BASE);
 
@@ -26,6 +38,11 @@ public record ServiceSpec(String module, String label, int port) {
       services.add(new ServiceSpec(module, label(module), portBase + i));
     }
     return List.copyOf(services);
+  }
+
+  /** The nice value the launcher starts this service at (0: the machine's usual weight). */
+  public int niceness() {
+    return NICENESS.getOrDefault(module, 0);
   }
 
   /** The service of that module among {@code services}. */
