@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -17,6 +20,12 @@ import java.util.stream.Stream;
  * them, else of their resident sets. The JVMs' just-in-time compiler threads are also counted on their
  * own: in a run of a few minutes they are a large part of each service's CPU, a cost a long-running
  * service pays once, so a step's CPU per lead is reported with that part beside it.
+ *
+ * <p>It samples every second on a machine it shares with the stack, so it reads little: a
+ * process's or thread's name once (then only its {@code stat}), and PostgreSQL's PSS at most every
+ * {@link #PSS_EVERY_NANOS} (15 s). Reading {@code smaps_rollup} walks every page table of the process in the
+ * kernel; for some forty PostgreSQL processes each second it took 3.5% of the 2-core machine's
+ * samples ({@code perf record -a} during a 200 leads/s step), CPU the stack under test then lacked.
  */
 final class ProcessUsageMeter {
 
@@ -25,6 +34,8 @@ final class ProcessUsageMeter {
   // USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every mainstream Linux
   private static final double TICKS_PER_SECOND = 100.0;
   private static final Path PROC = Path.of("/proc");
+  /** How often PostgreSQL's proportional set size is read again; in between the last reading stands. */
+  static final long PSS_EVERY_NANOS = 15_000_000_000L;
 
   /**
    * Cumulative CPU seconds and current memory of each named process (or family) at one moment.
@@ -41,6 +52,12 @@ final class ProcessUsageMeter {
   }
 
   private final Supplier<Map<String, Long>> pids;
+  /** Whether each pid seen in /proc is a PostgreSQL process, read from its name once. */
+  private final Map<Long, Boolean> postgresByPid = new HashMap<>();
+  /** Per watched JVM, whether each of its threads is a JIT compiler thread, read from its name once. */
+  private final Map<Long, Map<Long, Boolean>> compilerByThread = new HashMap<>();
+  private long postgresPssAt = Long.MIN_VALUE;
+  private long postgresPss;
 
   /** @param pids the named processes to watch (read again each time: a restarted service has a new pid) */
   ProcessUsageMeter(Supplier<Map<String, Long>> pids) {
@@ -51,18 +68,27 @@ final class ProcessUsageMeter {
     return Files.isReadable(PROC.resolve("self").resolve("stat"));
   }
 
+  /** Called from one thread (the benchmark's sampler). */
   Snapshot snapshot() {
     Map<String, Double> cpu = new LinkedHashMap<>();
     Map<String, Long> memory = new LinkedHashMap<>();
     double compiler = 0;
+    Set<Long> watched = new HashSet<>();
     for (var entry : pids.get().entrySet()) {
       cpu.put(entry.getKey(), cpuSeconds(entry.getValue()));
       memory.put(entry.getKey(), residentBytes(entry.getValue()));
       compiler += compilerSeconds(entry.getValue());
+      watched.add(entry.getValue());
     }
+    compilerByThread.keySet().retainAll(watched);
     List<Long> postgres = postgresPids();
     cpu.put(POSTGRES, postgres.stream().mapToDouble(ProcessUsageMeter::cpuSeconds).sum());
-    memory.put(POSTGRES, postgres.stream().mapToLong(ProcessUsageMeter::proportionalBytes).sum());
+    long now = System.nanoTime();
+    if (postgresPssAt == Long.MIN_VALUE || now - postgresPssAt >= PSS_EVERY_NANOS) {
+      postgresPss = postgres.stream().mapToLong(ProcessUsageMeter::proportionalBytes).sum();
+      postgresPssAt = now;
+    }
+    memory.put(POSTGRES, postgresPss);
     long self = ProcessHandle.current().pid();
     cpu.put(GENERATOR, cpuSeconds(self));
     memory.put(GENERATOR, residentBytes(self));
@@ -111,14 +137,27 @@ final class ProcessUsageMeter {
    * CPU seconds of a JVM's JIT compiler threads so far: HotSpot names them {@code C1 CompilerThread<n>} and
    * {@code C2 CompilerThread<n>} (Linux keeps 15 characters of a thread's name). A thread that ended took
    * its time with it, so this may go down between two readings; the difference is then counted as 0.
+   * A thread's name is read the first time it is listed (HotSpot names a thread before it runs).
    */
-  static double compilerSeconds(long pid) {
+  double compilerSeconds(long pid) {
     Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
+    Map<Long, Boolean> known = compilerByThread.computeIfAbsent(pid, p -> new HashMap<>());
+    Set<Long> listed = new HashSet<>();
     double seconds = 0;
     try (Stream<Path> threads = Files.list(tasks)) {
       for (Path thread : (Iterable<Path>) threads::iterator) {
-        String comm = read(thread.resolve("comm"));
-        if (comm != null && isCompilerThread(comm)) {
+        long tid = Long.parseLong(thread.getFileName().toString());
+        listed.add(tid);
+        Boolean compilerThread = known.get(tid);
+        if (compilerThread == null) {
+          String comm = read(thread.resolve("comm"));
+          if (comm == null) {
+            continue;
+          }
+          compilerThread = isCompilerThread(comm);
+          known.put(tid, compilerThread);
+        }
+        if (compilerThread) {
           String stat = read(thread.resolve("stat"));
           seconds += stat == null ? 0 : parseCpuTicks(stat) / TICKS_PER_SECOND;
         }
@@ -127,6 +166,7 @@ final class ProcessUsageMeter {
       // the process ended, or /proc hides its threads from us
       return seconds;
     }
+    known.keySet().retainAll(listed);
     return seconds;
   }
 
@@ -170,18 +210,32 @@ final class ProcessUsageMeter {
     return 0;
   }
 
-  private static List<Long> postgresPids() {
+  /** The PostgreSQL processes running now; a process's name is read the first time its pid is listed. */
+  private List<Long> postgresPids() {
     List<Long> found = new ArrayList<>();
+    Set<Long> listed = new HashSet<>();
     try (Stream<Path> entries = Files.list(PROC)) {
       entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-        String comm = read(p.resolve("comm"));
-        if (comm != null && comm.startsWith(POSTGRES)) {
-          found.add(Long.parseLong(p.getFileName().toString()));
+        long pid = Long.parseLong(p.getFileName().toString());
+        listed.add(pid);
+        Boolean postgres = postgresByPid.get(pid);
+        if (postgres == null) {
+          String comm = read(p.resolve("comm"));
+          if (comm == null) {
+            return;
+          }
+          postgres = comm.startsWith(POSTGRES);
+          postgresByPid.put(pid, postgres);
+        }
+        if (postgres) {
+          found.add(pid);
         }
       });
     } catch (IOException e) {
       return found;
     }
+    // a pid that is gone may come back as another program
+    postgresByPid.keySet().retainAll(listed);
     return found;
   }
 

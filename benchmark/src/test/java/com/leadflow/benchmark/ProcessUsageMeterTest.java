@@ -72,7 +72,29 @@ class ProcessUsageMeterTest {
     assertThat(ProcessUsageMeter.cpuSeconds(self)).isPositive();
     assertThat(ProcessUsageMeter.residentBytes(self)).isGreaterThan(10L * 1024 * 1024);
     // a test JVM compiles the test framework's code within its first second
-    assertThat(ProcessUsageMeter.compilerSeconds(self)).isPositive()
+    ProcessUsageMeter meter = new ProcessUsageMeter(() -> Map.of("self", self));
+    assertThat(meter.compilerSeconds(self)).isPositive()
         .isLessThanOrEqualTo(ProcessUsageMeter.cpuSeconds(self));
+  }
+
+  @Test
+  void namesReadOnceStillFindTheCompilerThreadsAndPostgresEverySnapshot() {
+    assumeTrue(ProcessUsageMeter.available(), "no /proc here");
+    long self = ProcessHandle.current().pid();
+    ProcessUsageMeter meter = new ProcessUsageMeter(() -> Map.of("self", self));
+
+    ProcessUsageMeter.Snapshot first = meter.snapshot();
+    ProcessUsageMeter.Snapshot second = meter.snapshot();
+    // a meter reading every name afresh sees the same threads and processes
+    ProcessUsageMeter.Snapshot fresh = new ProcessUsageMeter(() -> Map.of("self", self)).snapshot();
+
+    assertThat(first.compilerSeconds()).isPositive();
+    assertThat(second.compilerSeconds()).isGreaterThanOrEqualTo(first.compilerSeconds())
+        .isCloseTo(fresh.compilerSeconds(), within(0.2));
+    assertThat(second.cpuSeconds().get(ProcessUsageMeter.POSTGRES))
+        .isCloseTo(fresh.cpuSeconds().get(ProcessUsageMeter.POSTGRES), within(0.2));
+    // PostgreSQL's memory is read again only every 15 s; the second snapshot carries the first reading
+    assertThat(second.memoryBytes().get(ProcessUsageMeter.POSTGRES))
+        .isEqualTo(first.memoryBytes().get(ProcessUsageMeter.POSTGRES));
   }
 }
