@@ -1,7 +1,6 @@
 package com.leadflow.intake.submit;
 
 import com.leadflow.events.ImagingReference;
-import com.leadflow.intake.JdbcWorkers;
 import com.leadflow.intake.evidence.Disclosure;
 import com.leadflow.intake.evidence.DisclosureCatalog;
 import com.leadflow.intake.evidence.RequestOrigin;
@@ -27,8 +26,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.leadflow.platform.correlation.Correlation;
-import com.leadflow.platform.correlation.CorrelationLogging;
-import com.leadflow.platform.db.ConsumerDatabase;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -44,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * lead whose email or phone matches a recent lead is kept and linked to it, never dropped.
  *
  * <p>The request is read and validated on the event loop; its transaction runs on JDBC on a small
- * pool of worker threads ({@link JdbcWorkers}), as a listener's poll does:
+ * pool of worker threads ({@link com.leadflow.intake.JdbcWorkers}), as a listener's poll does, together with
+ * the submissions that queued beside it while the workers were busy ({@link SubmissionBatches}):
  * its statements (the duplicate lookup, the lead and its first step in one; the audit entry; the
  * outbox row at commit) cost a fraction of the CPU they cost on R2DBC, and the event loop never
  * waits for the database.
@@ -60,17 +58,16 @@ public class SubmitLead {
     private final Timeline timeline;
     private final Outbox outbox;
     private final AuditLog audit;
-    private final ConsumerDatabase database;
     private final DisclosureCatalog disclosures;
     private final JsonMapper json;
     private final Clock clock;
     private final SubmissionProperties properties;
     private final LeadChanges changes;
-    private final JdbcWorkers workers;
+    private final SubmissionBatches batches;
 
     SubmitLead(LeadValidator validator, LeadStore store, ImagingRecords imaging, Timeline timeline, Outbox outbox,
-            AuditLog audit, ConsumerDatabase database, DisclosureCatalog disclosures, JsonMapper json, Clock clock,
-            SubmissionProperties properties, LeadChanges changes, JdbcWorkers workers) {
+            AuditLog audit, DisclosureCatalog disclosures, JsonMapper json, Clock clock,
+            SubmissionProperties properties, LeadChanges changes, SubmissionBatches batches) {
         this.changes = changes;
         this.validator = validator;
         this.store = store;
@@ -78,12 +75,11 @@ public class SubmitLead {
         this.timeline = timeline;
         this.outbox = outbox;
         this.audit = audit;
-        this.database = database;
         this.disclosures = disclosures;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
-        this.workers = workers;
+        this.batches = batches;
     }
 
     public Mono<SubmittedLead> submit(LeadRequest request, String idempotencyKey, RequestOrigin origin) {
@@ -91,17 +87,17 @@ public class SubmitLead {
             ValidLead lead = validator.validate(request);
             String requestSha256 = idempotencyKey == null ? null : Disclosure.sha256(json.writeValueAsBytes(request));
             Correlation.Ids ids = Correlation.ids(context).orElseGet(() -> new Correlation.Ids(Correlation.newId(), null));
-            return AuditLog.actor().flatMap(actor -> Mono.fromCallable(() -> CorrelationLogging.with(ids, () -> {
+            return AuditLog.actor().flatMap(actor -> {
                 UUID leadId = TimeOrderedUuid.next();
                 Instant now = clock.instant();
-                SubmittedLead submitted = database.inTransaction(
-                        () -> once(leadId, now, lead, idempotencyKey, requestSha256, origin, ids, actor));
-                // announced only once committed, so a live view never shows a lead that does not exist
-                if (!submitted.replayed()) {
-                    changes.published(new LeadChange(leadId, "INTAKE", "LEAD_SUBMITTED", now));
-                }
-                return submitted;
-            })).subscribeOn(workers.scheduler()));
+                return batches.submit(ids, () -> once(leadId, now, lead, idempotencyKey, requestSha256, origin, ids, actor),
+                        submitted -> {
+                            // announced only once committed, so a live view never shows a lead that does not exist
+                            if (!submitted.replayed()) {
+                                changes.published(new LeadChange(leadId, "INTAKE", "LEAD_SUBMITTED", now));
+                            }
+                        });
+            });
         });
     }
 
