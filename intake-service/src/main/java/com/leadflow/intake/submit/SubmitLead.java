@@ -92,8 +92,11 @@ public class SubmitLead {
                 Instant now = clock.instant();
                 return batches.submit(ids, () -> once(leadId, now, lead, idempotencyKey, requestSha256, origin, ids, actor),
                         submitted -> {
-                            // announced only once committed, so a live view never shows a lead that does not exist
+                            // logged and announced only once committed: a batch that rolls back applies its
+                            // submissions again, and a live view never shows a lead that does not exist
                             if (!submitted.replayed()) {
+                                log.info("Lead {} submitted{}", leadId, submitted.possibleDuplicateOf() == null ? ""
+                                        : " as a possible duplicate of " + submitted.possibleDuplicateOf());
                                 changes.published(new LeadChange(leadId, "INTAKE", "LEAD_SUBMITTED", now));
                             }
                         });
@@ -132,8 +135,7 @@ public class SubmitLead {
         outbox.add(Topics.LEADS_SUBMITTED, leadId.toString(), LeadEvents.submitted(leadId, now, lead, disclosure, origin,
                 duplicateOf.orElse(null), references), ids.correlationId(), ids.span());
         audit.add(actor, AuditAction.CREATE, "lead", leadId.toString(), ids.correlationId());
-        log.info("Lead {} submitted{}", leadId, duplicateOf.map(d -> " as a possible duplicate of " + d).orElse(""));
-        return new SubmittedLead(leadId, token, false);
+        return new SubmittedLead(leadId, token, false, duplicateOf.orElse(null));
     }
 
     private List<ImagingReference> attachImaging(UUID leadId, List<UUID> imagingIds) {
