@@ -111,8 +111,9 @@ class FunnelFailureTest {
   private void killAndRestartReadingAgainSoon(String module) throws Exception {
     UnreadWindow.Measured measured;
     Submitted whileDown;
-    // each listener of a service is a consumer group of its own, named <service>.<topic>
-    String group = module.replace("-service", "") + ".leads.submitted";
+    // a service's one listener is a consumer group named <service>.<topic>+<topic> (PollListeners.listenerName)
+    String group = module.equals("review-service") ? "review.leads.submitted+leads.imaging"
+        : module.replace("-service", "") + ".leads.submitted";
     try (UnreadWindow window = UnreadWindow.before(stack, group, "leads.submitted")) {
       stack.kill(module);
       window.killed();

@@ -42,7 +42,7 @@ class KafkaToolsTest {
   private static final Path SCRIPT = Path.of("kafka.sh").toAbsolutePath();
   private static final String SUBMITTED = "leads.submitted";
   private static final String DEAD_LETTERS = "leads.submitted.dlt";
-  private static final String GROUP = "review.leads.submitted";
+  private static final String GROUP = "review.leads.submitted+leads.imaging";
   private static final String REASON = "The value could not be deserialized (org.apache.avro.AvroRuntimeException)";
   // Confluent framing: magic byte 0, a 4-byte schema id, then the Avro body
   private static final byte[] FRAMED_VALUE = {0, 0, 0, 0, 7, 2, 'x'};
@@ -82,7 +82,7 @@ class KafkaToolsTest {
         producer.send(new ProducerRecord<>(DEAD_LETTERS, null, deadLeadId, FRAMED_VALUE,
             List.of(new RecordHeader("leadflow-dlt-reason", REASON.getBytes(UTF_8))))).get();
       }
-      // as if review-service's leads.submitted listener had handled the first lead and not yet the other two
+      // as if review-service's listener had handled the first lead and not yet the other two
       admin.alterConsumerGroupOffsets(GROUP, Map.of(new TopicPartition(SUBMITTED, 0), new OffsetAndMetadata(1)))
           .all().get();
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -100,6 +101,14 @@ public class IdempotentConsumer {
             work.accept(fresh);
             return fresh;
         });
+    }
+
+    /**
+     * Runs {@code work} in one JDBC transaction on this thread, which the {@link #applyEachOnce} calls
+     * inside it join: a poll of several topics, each claimed under its own consumer name, commits once.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return jdbc.inTransaction(work);
     }
 
     /** The producer's event id; a record from a tool that sets none is known by its position. */

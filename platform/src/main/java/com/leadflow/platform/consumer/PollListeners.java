@@ -4,9 +4,7 @@ import com.leadflow.platform.tracing.Tracing;
 import com.leadflow.schemas.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
@@ -17,19 +15,23 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.kafka.support.converter.MessageConverter;
 
 /**
- * Starts one listener per {@link PollHandler} bean, all named one way: the listener id, its consumer
- * group and the name its event ids are claimed under are {@link #consumerName}, e.g.
- * {@code review.leads.submitted}; the topic comes from the handler's catalog entry. Each listener
- * receives whole polls ({@link PollConsumer}).
+ * Starts one listener per service for all its {@link PollHandler} beans: one consumer reads every
+ * topic the service consumes, so a poll is one fetch and one transaction whichever topics its records
+ * come from (a service on two topics no longer pays two consumers' fetches, polls, commits and
+ * heartbeats). Named one way: a topic's event ids are claimed under {@link #consumerName}
+ * ({@code review.leads.submitted}); the listener id and its consumer group are
+ * {@link #listenerName}, the service's short name and its topics ({@code review.leads.submitted+leads.imaging},
+ * {@code intake.leads.status} for a service on one topic). Each listener receives whole polls
+ * ({@link PollConsumer}).
  *
- * <p>A group of its own per listener, not one per service: with Kafka's classic group protocol the
- * group's leader (one of its members) assigns every member's partitions from its own metadata, which
- * holds only its own topic until the assignment asks for the others. In a group of a service's
+ * <p>Not a group of a service's listeners on different topics: with Kafka's classic group protocol
+ * the group's leader (one of its members) assigns every member's partitions from its own metadata,
+ * which holds only its own subscription until the assignment asks for the others. In a group of
  * listeners on different topics the leader therefore handed the other listeners nothing, noticed the
  * new metadata, rebalanced again, and where the metadata was refreshed before the next assignment
- * (every second in the tests) did so forever: review's leads.submitted listener got no partition for
- * minutes while its leads.imaging listener led. In a group whose members all read one topic the
- * leader always knows it, and one listener's join no longer stops the service's others.
+ * (every second in the tests) did so forever (review's leads.submitted listener got no partition for
+ * minutes while its leads.imaging listener led). Every member of a group here, the service's
+ * instances, subscribes to the same topics, so the leader always knows them all.
  */
 public class PollListeners implements KafkaListenerConfigurer {
 
@@ -63,27 +65,30 @@ public class PollListeners implements KafkaListenerConfigurer {
         return service.endsWith("-service") ? service.substring(0, service.length() - "-service".length()) : service;
     }
 
+    /**
+     * The listener id and consumer group of a service's one listener: its short name and its topics
+     * in the order their handlers are declared, {@code <service>.<topic>+<topic>}; for one topic the
+     * same as {@link #consumerName}, so a service that consumed one topic before keeps its offsets.
+     */
+    public static String listenerName(String service, List<? extends Topic<?, ?>> topics) {
+        return shortName(service) + "." + String.join("+", topics.stream().map(Topic::name).toList());
+    }
+
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
-        Set<String> names = new HashSet<>();
-        handlers.orderedStream().forEach(handler -> {
-            String name = uniqueName(names, handler.topic());
-            registrar.registerEndpoint(new PollEndpoint(name, name, handler.topic().name(),
-                    new PollConsumer<>(handler, name, name, idempotent, meters, tracing, linger)));
-        });
-    }
-
-    private String uniqueName(Set<String> names, Topic<?, ?> topic) {
-        String name = consumerName(service, topic);
-        if (!names.add(name)) {
-            throw new IllegalStateException("Two poll handlers of " + service + " consume " + topic
-                    + "; one handler per topic");
+        List<PollHandler<?>> all = handlers.orderedStream().toList();
+        if (all.isEmpty()) {
+            return;
         }
-        return name;
+        List<Topic<?, ?>> topics = all.stream().<Topic<?, ?>>map(PollHandler::topic).toList();
+        String name = listenerName(service, topics);
+        PollConsumer listener = new PollConsumer(all, topic -> consumerName(service, topic), name, idempotent,
+                meters, tracing, linger);
+        registrar.registerEndpoint(new PollEndpoint(name, name, listener.topics(), listener));
     }
 
-    /** A batch listener on one topic, built by the container factory like an annotated one. */
-    private record PollEndpoint(String id, String groupId, String topic, PollConsumer<?> listener)
+    /** A batch listener on the service's topics, built by the container factory like an annotated one. */
+    private record PollEndpoint(String id, String groupId, List<String> topics, PollConsumer listener)
             implements KafkaListenerEndpoint {
 
         @Override
@@ -103,7 +108,7 @@ public class PollListeners implements KafkaListenerConfigurer {
 
         @Override
         public Collection<String> getTopics() {
-            return List.of(topic);
+            return topics;
         }
 
         @Override
