@@ -8,6 +8,7 @@ import com.leadflow.events.Reporter;
 import com.leadflow.events.Stage;
 import com.leadflow.platform.kafka.EventHeaders;
 import com.leadflow.schemas.Topics;
+import com.leadflow.test.EmbeddedDatabaseFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +34,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @IntakeIntegrationTest
 @TestPropertySource(properties = "leadflow.database.url=jdbc:h2:file:./target/h2-smoke/intake")
 class EmbeddedDatabaseSmokeTest {
+
+    @BeforeAll
+    static void startFromAnEmptyDatabase() {
+        EmbeddedDatabaseFiles.deleteBeforeUse("target/h2-smoke", "intake");
+    }
 
     @Autowired
     WebTestClient http;

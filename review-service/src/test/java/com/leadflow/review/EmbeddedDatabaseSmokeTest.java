@@ -5,8 +5,10 @@ import com.leadflow.events.RedFlag;
 import com.leadflow.review.support.ReviewApi;
 import com.leadflow.review.support.ReviewFixture;
 import com.leadflow.review.support.ReviewIntegrationTest;
+import com.leadflow.test.EmbeddedDatabaseFiles;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ReviewIntegrationTest
 @TestPropertySource(properties = "leadflow.database.url=jdbc:h2:file:./target/h2-smoke/review")
 class EmbeddedDatabaseSmokeTest {
+
+    @BeforeAll
+    static void startFromAnEmptyDatabase() {
+        EmbeddedDatabaseFiles.deleteBeforeUse("target/h2-smoke", "review");
+    }
 
     @Autowired
     WebTestClient http;

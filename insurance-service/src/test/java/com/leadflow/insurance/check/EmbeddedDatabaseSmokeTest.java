@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadflow.events.LeadStatus;
 import com.leadflow.events.LeadStatusChanged;
 import com.leadflow.schemas.Topics;
+import com.leadflow.test.EmbeddedDatabaseFiles;
 import com.leadflow.test.LeadflowIntegrationTest;
 import com.leadflow.test.TopicProbe;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 @TestPropertySource(properties = "leadflow.database.url=jdbc:h2:file:./target/h2-smoke/insurance")
 class EmbeddedDatabaseSmokeTest {
+
+    @BeforeAll
+    static void startFromAnEmptyDatabase() {
+        EmbeddedDatabaseFiles.deleteBeforeUse("target/h2-smoke", "insurance");
+    }
 
     private static TopicProbe<LeadStatusChanged> status;
 
