@@ -3,6 +3,7 @@ package com.leadflow.platform.config;
 import com.leadflow.platform.audit.AuditLog;
 import com.leadflow.platform.consumer.IdempotentConsumer;
 import com.leadflow.platform.consumer.PollHandler;
+import com.leadflow.platform.consumer.PollFetch;
 import com.leadflow.platform.consumer.PollLinger;
 import com.leadflow.platform.consumer.PollListeners;
 import com.leadflow.platform.db.ConsumerDatabase;
@@ -137,9 +138,12 @@ public class PlatformAutoConfiguration {
         // leadflow.consumer.linger (off by default) and leadflow.consumer.linger-from: see PollLinger
         PollLinger linger = new PollLinger(environment.getProperty("leadflow.consumer.linger", Duration.class, Duration.ZERO),
                 environment.getProperty("leadflow.consumer.linger-from", Integer.class, 2));
+        // leadflow.consumer.fetch-min-bytes and leadflow.consumer.fetch-max-wait (off by default): see PollFetch
+        PollFetch fetch = new PollFetch(environment.getProperty("leadflow.consumer.fetch-min-bytes", Integer.class, 1),
+                environment.getProperty("leadflow.consumer.fetch-max-wait", Duration.class));
         return new PollListeners(handlers, idempotent,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
-                environment.getRequiredProperty("spring.application.name"), tracing, linger);
+                environment.getRequiredProperty("spring.application.name"), tracing, linger, fetch);
     }
 
     @Bean

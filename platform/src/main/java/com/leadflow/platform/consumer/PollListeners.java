@@ -5,6 +5,7 @@ import com.leadflow.schemas.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
@@ -41,10 +42,18 @@ public class PollListeners implements KafkaListenerConfigurer {
     private final String service;
     private final Tracing tracing;
     private final PollLinger linger;
+    private final PollFetch fetch;
 
     public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
             String service, Tracing tracing, PollLinger linger) {
+        this(handlers, idempotent, meters, service, tracing, linger, PollFetch.off());
+    }
+
+    /** @param fetch how long the broker may hold the listener's fetches to gather records */
+    public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
+            String service, Tracing tracing, PollLinger linger, PollFetch fetch) {
         this.linger = linger;
+        this.fetch = fetch;
         this.tracing = tracing;
         this.handlers = handlers;
         this.idempotent = idempotent;
@@ -84,12 +93,17 @@ public class PollListeners implements KafkaListenerConfigurer {
         String name = listenerName(service, topics);
         PollConsumer listener = new PollConsumer(all, topic -> consumerName(service, topic), name, idempotent,
                 meters, tracing, linger);
-        registrar.registerEndpoint(new PollEndpoint(name, name, listener.topics(), listener));
+        registrar.registerEndpoint(new PollEndpoint(name, name, listener.topics(), listener, fetch.consumerProperties()));
     }
 
     /** A batch listener on the service's topics, built by the container factory like an annotated one. */
-    private record PollEndpoint(String id, String groupId, List<String> topics, PollConsumer listener)
-            implements KafkaListenerEndpoint {
+    private record PollEndpoint(String id, String groupId, List<String> topics, PollConsumer listener,
+            Properties consumerProperties) implements KafkaListenerEndpoint {
+
+        @Override
+        public Properties getConsumerProperties() {
+            return consumerProperties;
+        }
 
         @Override
         public String getId() {

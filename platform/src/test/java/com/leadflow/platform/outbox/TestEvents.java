@@ -7,12 +7,12 @@ import com.leadflow.events.Stage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-final class TestEvents {
+public final class TestEvents {
 
     private TestEvents() {
     }
 
-    static LeadStatusChanged status(String leadId, String summary) {
+    public static LeadStatusChanged status(String leadId, String summary) {
         return LeadStatusChanged.newBuilder()
                 .setLeadId(leadId)
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
