@@ -44,12 +44,7 @@ public class PollListeners implements KafkaListenerConfigurer {
     private final PollLinger linger;
     private final PollFetch fetch;
 
-    public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
-            String service, Tracing tracing, PollLinger linger) {
-        this(handlers, idempotent, meters, service, tracing, linger, PollFetch.off());
-    }
-
-    /** @param fetch how long the broker may hold the listener's fetches to gather records */
+    /** @param fetch how long the broker may hold the listener's fetches to gather records ({@link PollFetch#off()}: not) */
     public PollListeners(ObjectProvider<PollHandler<?>> handlers, IdempotentConsumer idempotent, MeterRegistry meters,
             String service, Tracing tracing, PollLinger linger, PollFetch fetch) {
         this.linger = linger;

@@ -1,7 +1,6 @@
 package com.leadflow.platform.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadflow.schemas.Topics;
