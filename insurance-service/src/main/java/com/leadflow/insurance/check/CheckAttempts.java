@@ -89,7 +89,8 @@ public class CheckAttempts {
 
     /** Makes attempt number {@code attempt} of a check, unless that attempt (or a later one) was made already. */
     public Outcome attempt(UUID checkId, int attempt, Cause cause) {
-        Optional<EligibilityCheck> found = db.inTransaction(() -> checks.find(checkId));
+        // one statement, no transaction to end: the outcome below is guarded by the attempts it read
+        Optional<EligibilityCheck> found = db.read(() -> checks.find(checkId));
         if (found.isEmpty()) {
             log.warn("Check {} attempt {} skipped: no such check", checkId, attempt);
             return Outcome.SKIPPED;

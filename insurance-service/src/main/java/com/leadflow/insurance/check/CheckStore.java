@@ -201,7 +201,7 @@ public class CheckStore {
         return jdbc.jdbcTemplate().update(update.sql(), update.params()) == 1;
     }
 
-    /** The check (JDBC, in this thread's transaction), or empty when there is none. */
+    /** The check (JDBC, in this thread's transaction or {@link ConsumerDatabase#read}), or empty when there is none. */
     public Optional<EligibilityCheck> find(UUID id) {
         return jdbc.jdbc().sql("select * from eligibility_check where id = :id").param("id", id)
                 .query((rs, rowNum) -> read(Columns.of(rs))).optional();

@@ -1,12 +1,17 @@
 package com.leadflow.platform.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,6 +54,45 @@ public final class ConsumerDatabase implements AutoCloseable {
     /** Runs {@code work} in one transaction on this thread. */
     public void inTransaction(Runnable work) {
         transactions.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Runs {@code work}, reads that need no transaction around them, on one connection in auto-commit
+     * mode: each statement is its own, and none is followed by a {@code COMMIT} or {@code ROLLBACK}
+     * (the pool's connections are not in auto-commit, so a read in {@link #inTransaction}, or outside
+     * any, costs one more round trip). Statements through {@link #jdbc()} or {@link #jdbcTemplate()}
+     * inside it use that connection. Inside a transaction already, {@code work} simply joins it. Not for
+     * writes that must stand or fall together.
+     */
+    public <T> T read(Supplier<T> work) {
+        if (TransactionSynchronizationManager.hasResource(pool)) {
+            return work.get();
+        }
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("No connection for a read", e);
+        }
+        try {
+            // no transaction is open on a connection the pool hands out, so neither switch is a round trip
+            connection.setAutoCommit(true);
+            TransactionSynchronizationManager.bindResource(pool, new ConnectionHolder(connection));
+            try {
+                return work.get();
+            } finally {
+                TransactionSynchronizationManager.unbindResource(pool);
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("A read's connection could not switch auto-commit", e);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the pool evicts a connection it cannot take back
+            }
+        }
     }
 
     public JdbcClient jdbc() {
