@@ -68,30 +68,18 @@ public final class ConsumerDatabase implements AutoCloseable {
         if (TransactionSynchronizationManager.hasResource(pool)) {
             return work.get();
         }
-        Connection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (SQLException e) {
-            throw new CannotGetJdbcConnectionException("No connection for a read", e);
-        }
-        try {
-            // no transaction is open on a connection the pool hands out, so neither switch is a round trip
+        // the pool puts a connection back in its own mode (no auto-commit) when it is closed
+        try (Connection connection = pool.getConnection()) {
+            // no transaction is open on a connection the pool hands out: switching is no round trip
             connection.setAutoCommit(true);
             TransactionSynchronizationManager.bindResource(pool, new ConnectionHolder(connection));
             try {
                 return work.get();
             } finally {
                 TransactionSynchronizationManager.unbindResource(pool);
-                connection.setAutoCommit(false);
             }
         } catch (SQLException e) {
-            throw new CannotGetJdbcConnectionException("A read's connection could not switch auto-commit", e);
-        } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // the pool evicts a connection it cannot take back
-            }
+            throw new CannotGetJdbcConnectionException("No connection in auto-commit for a read", e);
         }
     }
 
